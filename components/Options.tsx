@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Workspace } from '@/utils/skipcall/schemas';
+import {
+  DEFAULT_API_BASE_URL,
+  checkApiBaseUrl,
+  checkApiKey,
+  originPermission,
+} from '@/utils/settings';
+import { describeReplyError } from './describe';
+import { ask, readSettings, writeSettings } from './runtime';
+
+type Connection = { status: 'pending' } | { status: 'ok'; workspaces: Workspace[] } | { status: 'error'; message: string };
+
+const KEY_PROBLEM = {
+  empty: 'Enter your Skipcall API key.',
+  format: 'An API key starts with sk_live_ or sk_test_ (Skipcall → Settings → API Keys).',
+};
+const URL_PROBLEM = {
+  format: 'Enter a full URL such as https://api-public.skipcall.app.',
+  insecure: 'Use https. Plain http is only allowed for a local server (127.0.0.1 or localhost).',
+};
+
+/** Host patterns the manifest grants up front (MV3 host_permissions, MV2 permissions). */
+function grantedPatterns(): string[] {
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
+  return [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])].filter((p) => p.includes('://'));
+}
+
+function patternCovers(pattern: string, origin: string): boolean {
+  const match = /^(\*|https?):\/\/(\*|\*\.[^/]+|[^/*]+)\//.exec(pattern);
+  if (!match) return false;
+  const url = new URL(origin);
+  const [, scheme, host] = match;
+  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+  if (host === '*') return true;
+  if (host!.startsWith('*.')) return url.hostname === host!.slice(2) || url.hostname.endsWith(host!.slice(1));
+  return url.hostname === host;
+}
+
+export function Options() {
+  const [apiKey, setApiKey] = useState('');
+  const [apiBaseUrl, setApiBaseUrl] = useState(DEFAULT_API_BASE_URL);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [connection, setConnection] = useState<Connection | null>(null);
+  const [busy, setBusy] = useState(true);
+
+  useEffect(() => {
+    void readSettings().then((settings) => {
+      setApiKey(settings.apiKey);
+      setApiBaseUrl(settings.apiBaseUrl);
+      setBusy(false);
+    });
+  }, []);
+
+  function onSave(event: Event) {
+    event.preventDefault();
+    const key = checkApiKey(apiKey);
+    const base = checkApiBaseUrl(apiBaseUrl);
+    setKeyError(key.ok ? null : KEY_PROBLEM[key.problem]);
+    setUrlError(base.ok ? null : URL_PROBLEM[base.problem]);
+    if (!key.ok || !base.ok) return;
+    // Asked synchronously inside the click: Firefox only grants a request made in the user's gesture.
+    const needsPermission = !grantedPatterns().some((pattern) => patternCovers(pattern, base.origin));
+    const permission = needsPermission
+      ? browser.permissions.request({ origins: [originPermission(base.origin)] })
+      : Promise.resolve(true);
+    void save(key.key, base.url, permission);
+  }
+
+  async function save(key: string, baseUrl: string, permission: Promise<boolean>) {
+    setBusy(true);
+    setConnection({ status: 'pending' });
+    try {
+      if (!(await permission)) {
+        setConnection({ status: 'error', message: `Access to ${new URL(baseUrl).host} was not granted, so the extension cannot reach it.` });
+        return;
+      }
+      await writeSettings({ apiKey: key, apiBaseUrl: baseUrl });
+      setApiKey(key);
+      setApiBaseUrl(baseUrl);
+      const reply = await ask({ type: 'check-connection' });
+      setConnection(reply.ok ? { status: 'ok', workspaces: reply.workspaces } : { status: 'error', message: describeReplyError(reply.error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="options" aria-busy={busy ? 'true' : 'false'}>
+      <h1>Skipcall Enrich settings</h1>
+      <form onSubmit={onSave} noValidate>
+        <label for="api-key">Skipcall API key</label>
+        <input
+          id="api-key"
+          data-testid="api-key"
+          type="password"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="sk_live_…"
+          value={apiKey}
+          aria-invalid={keyError ? 'true' : 'false'}
+          aria-describedby="api-key-help"
+          onInput={(e) => setApiKey(e.currentTarget.value)}
+        />
+        <p id="api-key-help" class={keyError ? 'error' : 'hint'}>
+          {keyError ?? 'Create one in Skipcall → Settings → API Keys. It stays in this browser and is sent only to the API below.'}
+        </p>
+        <details open={apiBaseUrl !== DEFAULT_API_BASE_URL || !!urlError}>
+          <summary>Advanced</summary>
+          <label for="api-base-url">API base URL</label>
+          <input
+            id="api-base-url"
+            data-testid="api-base-url"
+            type="url"
+            spellcheck={false}
+            value={apiBaseUrl}
+            aria-invalid={urlError ? 'true' : 'false'}
+            aria-describedby="api-base-url-help"
+            onInput={(e) => setApiBaseUrl(e.currentTarget.value)}
+          />
+          <p id="api-base-url-help" class={urlError ? 'error' : 'hint'}>
+            {urlError ?? `Default: ${DEFAULT_API_BASE_URL}. Another address asks for permission to reach it.`}
+          </p>
+        </details>
+        <button type="submit" class="primary" data-testid="save-settings" disabled={busy && connection?.status === 'pending'}>
+          Save and check connection
+        </button>
+      </form>
+      {connection && (
+        <p data-testid="connection-status" data-status={connection.status} role="status" class={`status ${connection.status}`}>
+          {connection.status === 'pending' && 'Checking the connection to Skipcall…'}
+          {connection.status === 'ok' &&
+            `Connected. Workspaces: ${connection.workspaces.map((w) => w.name ?? w.id).join(', ') || 'none'}.`}
+          {connection.status === 'error' && connection.message}
+        </p>
+      )}
+    </main>
+  );
+}

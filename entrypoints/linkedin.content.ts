@@ -1,0 +1,85 @@
+// Reads the open LinkedIn page and tells the background. It only reads: no DOM
+// writes, no injected UI, no web-accessible resources.
+import { browser } from 'wxt/browser';
+import { isPageSettled, readPage } from '@/utils/linkedin/read-page';
+import type { PageRead } from '@/utils/profile';
+
+/** How long to wait for the new person's top card after a navigation. */
+const SETTLE_TIMEOUT_MS = 10_000;
+/** How long to keep watching for late sections (SDUI loads Experience lazily). */
+const LATE_CONTENT_MS = 15_000;
+const DEBOUNCE_MS = 250;
+
+export default defineContentScript({
+  matches: ['https://*.linkedin.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let generation = 0;
+    let lastSent = '';
+    let stopWatching: (() => void) | undefined;
+
+    async function send(read: PageRead): Promise<void> {
+      const key = JSON.stringify(read);
+      if (key === lastSent) return;
+      lastSent = key;
+      try {
+        await browser.runtime.sendMessage({ type: 'page-read', read });
+      } catch {
+        // The extension was reloaded or the worker is starting: the next change sends again.
+        lastSent = '';
+      }
+    }
+
+    /** Calls `onChange` (debounced) on DOM changes until `ms` elapse or the returned stop is called. */
+    function watch(ms: number, onChange: () => void): () => void {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const observer = new MutationObserver(() => {
+        clearTimeout(timer);
+        timer = setTimeout(onChange, DEBOUNCE_MS);
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+      const deadline = setTimeout(stop, ms);
+      function stop() {
+        observer.disconnect();
+        clearTimeout(timer);
+        clearTimeout(deadline);
+      }
+      return stop;
+    }
+
+    function readNow(): void {
+      const run = ++generation;
+      stopWatching?.();
+      const url = location.href;
+      const finish = () => {
+        if (run !== generation || ctx.isInvalid) return;
+        stopWatching?.();
+        void send(readPage(document, url));
+        stopWatching = watch(LATE_CONTENT_MS, () => {
+          if (run === generation && location.href === url) void send(readPage(document, url));
+        });
+      };
+      if (isPageSettled(document, url)) return finish();
+      // Wait (bounded) for the URL's person to be rendered, then read whatever is there.
+      const stopWaiting = watch(SETTLE_TIMEOUT_MS, () => {
+        if (run !== generation) return stopWaiting();
+        if (isPageSettled(document, url)) {
+          stopWaiting();
+          clearTimeout(giveUp);
+          finish();
+        }
+      });
+      const giveUp = setTimeout(() => {
+        stopWaiting();
+        finish();
+      }, SETTLE_TIMEOUT_MS);
+      stopWatching = () => {
+        stopWaiting();
+        clearTimeout(giveUp);
+      };
+    }
+
+    readNow();
+    ctx.addEventListener(window, 'wxt:locationchange', readNow);
+  },
+});

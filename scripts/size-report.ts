@@ -1,0 +1,68 @@
+// Prints raw and gzipped JS per entry of the Chrome build and fails when an
+// entry is over its budget. An entry counts every JS file it loads (its own
+// chunk plus the shared chunks it imports).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const OUT = resolve(process.argv[2] ?? '.output/chrome-mv3');
+const KB = 1024;
+
+const ENTRIES: { name: string; start: string; budgetGzip: number }[] = [
+  { name: 'content script', start: 'content-scripts/linkedin.js', budgetGzip: 15 * KB },
+  { name: 'popup', start: 'popup.html', budgetGzip: 40 * KB },
+  { name: 'background', start: 'background.js', budgetGzip: 25 * KB },
+  { name: 'options', start: 'options.html', budgetGzip: 40 * KB },
+];
+
+/** JS files an HTML page or a module loads, followed through static imports. */
+function jsFiles(start: string): string[] {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  if (start.endsWith('.html')) {
+    const html = readFileSync(join(OUT, start), 'utf8');
+    for (const match of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)) queue.push(match[1]!);
+  } else {
+    queue.push(start);
+  }
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(OUT, file), 'utf8');
+    for (const match of code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      queue.push(join(dirname(file), match[1]!));
+    }
+  }
+  return [...seen];
+}
+
+if (!existsSync(join(OUT, 'manifest.json'))) {
+  console.error(`No build in ${OUT}: run "npm run build" first.`);
+  process.exit(1);
+}
+
+const format = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`.padStart(9);
+let failed = false;
+console.log(`Bundle sizes (${OUT})`);
+console.log(`${'entry'.padEnd(16)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'budget'.padStart(9)}  files`);
+for (const entry of ENTRIES) {
+  const files = jsFiles(entry.start);
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(OUT, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  const over = gzip > entry.budgetGzip;
+  failed ||= over;
+  console.log(
+    `${entry.name.padEnd(16)}${format(raw)}${format(gzip)}${format(entry.budgetGzip)}  ${files.join(', ')}${over ? '  OVER BUDGET' : ''}`,
+  );
+}
+if (failed) {
+  console.error('At least one entry is over its gzip budget.');
+  process.exit(1);
+}
+console.log('All entries within budget.');

@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Popup } from '@/components/Popup';
+import { handlers } from '@/entrypoints/background/handlers';
+import type { PageRead } from '@/utils/profile';
+
+const demoRead: PageRead = {
+  state: 'profile',
+  url: 'https://www.linkedin.com/in/elodie-marchand-demo/',
+  kind: 'profile',
+  profile: {
+    firstName: { value: 'Élodie', strategy: 'display-name' },
+    lastName: { value: 'Marchand', strategy: 'display-name' },
+    role: { value: 'Directrice commerciale', strategy: 'headline-fallback' },
+    linkedinUrl: { value: 'https://www.linkedin.com/in/elodie-marchand-demo', strategy: 'url' },
+  },
+  otherPositions: [{ role: 'Trésorière', company: 'Association des Brasseurs' }],
+};
+
+async function renderPopup(tabId: number | undefined): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(async () => {
+    render(<Popup tabId={tabId} />, root);
+  });
+  // Let the storage reads and the background reply settle.
+  for (let i = 0; i < 20 && root.querySelector('[data-testid="popup"]')?.getAttribute('aria-busy') !== 'false'; i++) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+  }
+  return root;
+}
+
+const fields = (root: HTMLElement) =>
+  Object.fromEntries([...root.querySelectorAll('[data-testid="profile-field"]')].map((el) => [el.getAttribute('data-field'), el.textContent]));
+
+describe('Popup', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // Route messages to the real background handlers, as the worker would.
+    fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
+      void (handlers as any)[message.type](message, 7).then(sendResponse);
+      return true;
+    });
+  });
+
+  it('shows the profile read for the tab, one element per field', async () => {
+    await fakeBrowser.storage.local.set({ settings: { apiKey: 'sk_test_abcd1234', apiBaseUrl: 'https://api-public.skipcall.app' } });
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readAt: 1 } });
+    const root = await renderPopup(7);
+    expect(root.querySelector('[data-testid="page-state"]')?.getAttribute('data-state')).toBe('profile');
+    expect(fields(root)).toEqual({
+      firstName: 'Élodie',
+      lastName: 'Marchand',
+      role: 'Directrice commerciale',
+      linkedinUrl: 'https://www.linkedin.com/in/elodie-marchand-demo',
+    });
+    expect(root.textContent).toContain('guessed from the headline');
+    expect(root.textContent).toContain('Trésorière · Association des Brasseurs');
+    expect(root.querySelector('[data-testid="setup-needed"]')).toBeNull();
+  });
+
+  it('asks for the API key when none is saved', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readAt: 1 } });
+    const root = await renderPopup(7);
+    expect(root.querySelector('[data-testid="setup-needed"]')?.textContent).toContain('API key');
+    expect(root.querySelector('[data-testid="page-state"]')?.getAttribute('data-state')).toBe('profile');
+  });
+
+  it.each([
+    ['authwall', 'sign in'],
+    ['not-found', 'does not exist'],
+    ['checkpoint', 'security check'],
+    ['not-a-profile', 'Open a LinkedIn profile'],
+  ] as const)('names the %s state and shows no profile field', async (state, text) => {
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: { state, url: 'https://www.linkedin.com/x' }, readAt: 1 } });
+    const root = await renderPopup(7);
+    const pageState = root.querySelector('[data-testid="page-state"]');
+    expect(pageState?.getAttribute('data-state')).toBe(state);
+    expect(pageState?.textContent).toContain(text);
+    expect(root.querySelectorAll('[data-testid="profile-field"]')).toHaveLength(0);
+  });
+
+  it('treats a tab the content script never reported as not a profile', async () => {
+    const root = await renderPopup(7);
+    expect(root.querySelector('[data-testid="page-state"]')?.getAttribute('data-state')).toBe('not-a-profile');
+  });
+
+  it('is busy until loaded', async () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<Popup tabId={7} />, root);
+    expect(root.querySelector('[data-testid="popup"]')?.getAttribute('aria-busy')).toBe('true');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_API_BASE_URL,
+  checkApiBaseUrl,
+  checkApiKey,
+  maskApiKey,
+  originPermission,
+  parseSettings,
+} from '@/utils/settings';
+
+describe('checkApiKey', () => {
+  it('accepts live and test keys, trimmed', () => {
+    expect(checkApiKey('  sk_live_AbC123xyz ')).toEqual({ ok: true, key: 'sk_live_AbC123xyz' });
+    expect(checkApiKey('sk_test_skipcall_enrich_demo')).toEqual({ ok: true, key: 'sk_test_skipcall_enrich_demo' });
+  });
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['pk_live_123456', 'format'],
+    ['sk_prod_123456', 'format'],
+    ['sk_live_', 'format'],
+    ['sk_live_ab cd', 'format'],
+    ['Bearer sk_live_123456', 'format'],
+  ])('refuses %j (%s)', (input, problem) => {
+    expect(checkApiKey(input)).toEqual({ ok: false, problem });
+  });
+});
+
+describe('checkApiBaseUrl', () => {
+  it('keeps https URLs without a trailing slash', () => {
+    expect(checkApiBaseUrl('https://api-public.skipcall.app/')).toEqual({
+      ok: true,
+      url: 'https://api-public.skipcall.app',
+      origin: 'https://api-public.skipcall.app',
+    });
+    expect(checkApiBaseUrl('https://proxy.example.com/skipcall/')).toMatchObject({ ok: true, url: 'https://proxy.example.com/skipcall' });
+  });
+  it('falls back to the default when empty', () => {
+    expect(checkApiBaseUrl('')).toMatchObject({ ok: true, url: DEFAULT_API_BASE_URL });
+  });
+  it('allows plain http on loopback only', () => {
+    expect(checkApiBaseUrl('http://127.0.0.1:8787')).toMatchObject({ ok: true, url: 'http://127.0.0.1:8787' });
+    expect(checkApiBaseUrl('http://localhost:9000/')).toMatchObject({ ok: true, url: 'http://localhost:9000' });
+    expect(checkApiBaseUrl('http://api-public.skipcall.app')).toEqual({ ok: false, problem: 'insecure' });
+    expect(checkApiBaseUrl('http://192.168.1.4:8787')).toEqual({ ok: false, problem: 'insecure' });
+  });
+  it.each(['not a url', 'ftp://example.com', 'https://user:pw@example.com', 'https://example.com/?x=1', 'javascript:alert(1)'])(
+    'refuses %j',
+    (input) => {
+      expect(checkApiBaseUrl(input)).toEqual({ ok: false, problem: 'format' });
+    },
+  );
+});
+
+describe('settings storage shape', () => {
+  it('reads defaults from nothing and from garbage', () => {
+    expect(parseSettings(undefined)).toEqual({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
+    expect(parseSettings({ apiKey: 42 })).toEqual({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
+    expect(parseSettings({ apiKey: 'sk_test_abcd' })).toEqual({ apiKey: 'sk_test_abcd', apiBaseUrl: DEFAULT_API_BASE_URL });
+  });
+  it('asks for the host of a custom origin, any port', () => {
+    expect(originPermission('https://proxy.example.com:8443')).toBe('https://proxy.example.com/*');
+    expect(originPermission('http://127.0.0.1:8787')).toBe('http://127.0.0.1/*');
+  });
+  it('never shows a key in full', () => {
+    const key = 'sk_live_0123456789abcdef';
+    expect(maskApiKey(key)).not.toContain('0123456789ab');
+    expect(maskApiKey(key).endsWith('cdef')).toBe(true);
+    expect(maskApiKey('sk_live_ab')).toBe('••••');
+  });
+});

@@ -1,0 +1,66 @@
+// What the content script reports about the open page: a named page state and,
+// for a profile, each field with the strategy that produced it. The background
+// validates every report against these schemas.
+import * as z from 'zod/mini';
+
+export const PROFILE_FIELDS = [
+  'firstName',
+  'lastName',
+  'headline',
+  'role',
+  'company',
+  'city',
+  'country',
+  'linkedinUrl',
+  'linkedinSalesUrl',
+  'website',
+  'email',
+  'phone',
+] as const;
+export type ProfileFieldName = (typeof PROFILE_FIELDS)[number];
+
+export const ReadFieldSchema = z.object({
+  value: z.string().check(z.minLength(1), z.maxLength(5000)),
+  /** Which reading produced the value, e.g. "sdui-topcard", "bpr-json", "headline-fallback". */
+  strategy: z.string().check(z.maxLength(100)),
+});
+export type ReadField = z.infer<typeof ReadFieldSchema>;
+
+export const ProfileSchema = z.partialRecord(z.enum(PROFILE_FIELDS), ReadFieldSchema);
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const PositionSchema = z.object({
+  role: z.optional(z.string().check(z.maxLength(5000))),
+  company: z.optional(z.string().check(z.maxLength(5000))),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const PAGE_STATES = ['profile', 'authwall', 'not-found', 'checkpoint', 'not-a-profile'] as const;
+export type PageStateName = (typeof PAGE_STATES)[number];
+
+export const PageReadSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('profile'),
+    url: z.string(),
+    /** Which page kind was read: "profile", "public-profile" or "salesnav-lead". */
+    kind: z.enum(['profile', 'public-profile', 'salesnav-lead']),
+    profile: ProfileSchema,
+    /** Current positions after the first one, kept visible to the user. */
+    otherPositions: z.optional(z.array(PositionSchema).check(z.maxLength(20))),
+  }),
+  z.object({
+    state: z.enum(['authwall', 'not-found', 'checkpoint', 'not-a-profile']),
+    url: z.string(),
+  }),
+]);
+export type PageRead = z.infer<typeof PageReadSchema>;
+
+/** Plain values of a read profile, for display and matching. */
+export function profileValues(profile: Profile): Partial<Record<ProfileFieldName, string>> {
+  const out: Partial<Record<ProfileFieldName, string>> = {};
+  for (const name of PROFILE_FIELDS) {
+    const field = profile[name];
+    if (field) out[name] = field.value;
+  }
+  return out;
+}

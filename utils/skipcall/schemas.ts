@@ -1,0 +1,101 @@
+// One zod schema per Skipcall API shape (../shared/skipcall-api/API.md); these are
+// the single source of the TypeScript types. zod/mini keeps bundles small and
+// avoids the eval-based JIT that Firefox's add-on linter flags.
+import * as z from 'zod/mini';
+
+/** E.164: "+" then up to 15 digits, no leading zero. */
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+
+export const NAME_MAX = 100;
+export const TEXT_MAX = 200;
+export const PHONE_NUMBERS_MAX = 20;
+
+const nullableText = z.nullish(z.string());
+
+/**
+ * Contact as returned by GET/POST/PATCH. Unknown extra properties are dropped,
+ * missing required ones fail. `allowPhoneCalls`, `callCount`, `teamId` and
+ * `lastModificationSource` are only in newer doc versions, so they are optional;
+ * `lastModificationSource` is a free string because its list of values has grown.
+ */
+export const ContactSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  firstName: z.string(),
+  lastName: z.string(),
+  phoneNumbers: z.array(z.string()),
+  customFields: z._default(z.record(z.string(), z.unknown()), {}),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  allowPhoneCalls: z.optional(z.boolean()),
+  callCount: z.optional(z.number()),
+  teamId: z.nullish(z.string()),
+  lastModificationSource: z.nullish(z.string()),
+  email: nullableText,
+  company: nullableText,
+  city: nullableText,
+  country: nullableText,
+  url: nullableText,
+  linkedinUrl: nullableText,
+  linkedinSalesUrl: nullableText,
+  role: nullableText,
+  lastCallAt: nullableText,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+const name = z.string().check(z.minLength(1), z.maxLength(NAME_MAX));
+const text = z.string().check(z.minLength(1), z.maxLength(TEXT_MAX));
+const nonEmpty = z.string().check(z.minLength(1));
+const phone = z.string().check(z.regex(E164_PATTERN, 'must be in E.164 format, e.g. +33612345678'));
+const phoneNumbers = z.array(phone).check(z.minLength(1), z.maxLength(PHONE_NUMBERS_MAX));
+const customFieldValue = z.union([z.string(), z.number(), z.boolean()]);
+
+const writableContactFields = {
+  firstName: z.optional(name),
+  lastName: z.optional(name),
+  email: z.optional(nonEmpty),
+  company: z.optional(text),
+  city: z.optional(text),
+  country: z.optional(text),
+  role: z.optional(text),
+  url: z.optional(nonEmpty),
+  linkedinUrl: z.optional(nonEmpty),
+  linkedinSalesUrl: z.optional(nonEmpty),
+  allowPhoneCalls: z.optional(z.boolean()),
+  phoneNumbers: z.optional(phoneNumbers),
+  customFields: z.optional(z.record(z.string().check(z.minLength(1)), customFieldValue)),
+};
+
+/** PATCH /v1/contacts/{id} body: every field optional; unknown keys are refused. */
+export const ContactPatchSchema = z.strictObject(writableContactFields);
+export type ContactPatch = z.infer<typeof ContactPatchSchema>;
+
+/** POST /v1/contacts body: names and at least one phone number are required. */
+export const ContactCreateSchema = z.strictObject({
+  ...writableContactFields,
+  firstName: name,
+  lastName: name,
+  phoneNumbers,
+});
+export type ContactCreate = z.infer<typeof ContactCreateSchema>;
+
+/** Custom field definition: `slug` is the stable key for writing values. */
+export const CustomFieldSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+});
+export type CustomField = z.infer<typeof CustomFieldSchema>;
+
+/** Workspace: only the id is certain; the docs do not show the response fields. */
+export const WorkspaceSchema = z.object({
+  id: z.string(),
+  name: z.optional(z.string()),
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+/** Error body: `{"code": "API_KEY_INVALID", "details": null}`; details vary. */
+export const ApiErrorBodySchema = z.object({
+  code: z.string(),
+  details: z.optional(z.unknown()),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;

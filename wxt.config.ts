@@ -1,0 +1,49 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+const API_HOST = 'https://api-public.skipcall.app/*';
+const LINKEDIN_HOST = 'https://*.linkedin.com/*';
+// The test build lets a local Skipcall sandbox stand in for the API (PRODUCT.md §7).
+const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: { excludeSources: ['e2e/**', 'tests/**', 'test-results/**'] },
+  hooks: {
+    // Firefox builds are MV2: optional hosts and the action command go by their MV2 names.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version !== 2) return;
+      const optional = (manifest as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
+      manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...optional] as typeof manifest.optional_permissions;
+      delete (manifest as { optional_host_permissions?: string[] }).optional_host_permissions;
+      const commands = manifest.commands as Record<string, unknown> | undefined;
+      if (commands?._execute_action) {
+        commands._execute_browser_action = commands._execute_action;
+        delete commands._execute_action;
+      }
+    },
+  },
+  manifest: ({ browser, mode }) => ({
+    name: 'Skipcall Enrich',
+    description: 'Enrich your Skipcall contacts from the LinkedIn profile you are viewing, one reviewed change at a time.',
+    permissions: ['storage'],
+    host_permissions: [LINKEDIN_HOST, API_HOST, ...(mode === 'testing' ? LOOPBACK_HOSTS : [])],
+    // A custom API base URL asks for its origin at runtime, never up front.
+    optional_host_permissions: ['https://*/*', ...LOOPBACK_HOSTS],
+    action: { default_title: 'Skipcall Enrich' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open Skipcall Enrich' },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'skipcall-enrich@skipcall-enrich.app',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
+});
