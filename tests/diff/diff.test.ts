@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { computeDiff, changeRows } from '@/utils/diff/compute';
+import { buildPatch } from '@/utils/diff/patch';
+import { changedKeys } from '@/utils/diff/conflict';
+import { historyEntry, planUndo, appendHistory, HISTORY_MAX } from '@/utils/diff/history';
+import type { Contact } from '@/utils/skipcall/schemas';
+
+const contact: Contact = {
+  id: 'c1',
+  firstName: 'Élodie',
+  lastName: 'Marchand',
+  phoneNumbers: ['+33612345678'],
+  customFields: { 'Headline LinkedIn': 'Ancienne accroche' },
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-06-01T00:00:00Z',
+  company: 'Brasserie Lumière',
+  city: 'Paris',
+  country: 'France',
+  role: null,
+  linkedinUrl: null,
+  email: 'Elodie.Marchand@brasserie-lumiere.fr',
+  url: 'https://www.brasserie-lumiere.fr/',
+};
+
+const profile = {
+  firstName: 'Élodie',
+  lastName: 'MARCHAND',
+  role: 'Directrice commerciale',
+  company: 'Brasserie  Lumière',
+  city: 'Lyon',
+  country: 'France',
+  linkedinUrl: 'https://fr.linkedin.com/in/elodie-marchand-demo/?trk=x',
+  website: 'http://brasserie-lumiere.fr',
+  email: 'elodie.marchand@brasserie-lumiere.fr',
+  phone: '+33 6 12 34 56 78',
+  headline: 'Directrice commerciale chez Brasserie Lumière',
+};
+
+const definitions = [{ id: 'f1', name: 'Headline LinkedIn', slug: 'headline_linkedin' }];
+const statuses = (rows: ReturnType<typeof computeDiff>) => Object.fromEntries(rows.map((r) => [r.key, r.status]));
+
+describe('computeDiff', () => {
+  const rows = computeDiff(contact, profile, { customFieldMap: { headline: 'headline_linkedin' }, customFields: definitions });
+
+  it('gives each field its status after normalization', () => {
+    expect(statuses(rows)).toEqual({
+      firstName: 'same',
+      lastName: 'same', // case only
+      role: 'fill',
+      company: 'same', // whitespace only
+      city: 'update',
+      country: 'same',
+      linkedinUrl: 'fill',
+      linkedinSalesUrl: 'none',
+      url: 'same', // scheme, www., trailing slash
+      email: 'same', // case
+      phoneNumbers: 'same', // spacing
+      'customFields.headline_linkedin': 'update', // read under its name, compared by slug
+    });
+  });
+
+  it('ticks fills, not updates, unless LinkedIn is preferred for that field', () => {
+    const ticked = rows.filter((r) => r.defaultTicked).map((r) => r.key);
+    expect(ticked).toEqual(['role', 'linkedinUrl']);
+    const preferred = computeDiff(contact, profile, { preferLinkedIn: ['city'] });
+    expect(preferred.find((r) => r.key === 'city')?.defaultTicked).toBe(true);
+  });
+
+  it('offers a new phone number as an addition', () => {
+    const rowsWithPhone = computeDiff(contact, { phone: '+33698765432' });
+    expect(rowsWithPhone.find((r) => r.key === 'phoneNumbers')).toMatchObject({ status: 'update', proposed: '+33698765432' });
+    expect(changeRows(rowsWithPhone).map((r) => r.key)).toEqual(['phoneNumbers']);
+  });
+});
+
+describe('buildPatch', () => {
+  const rows = computeDiff(contact, profile, { customFieldMap: { headline: 'headline_linkedin' }, customFields: definitions });
+
+  it('sends exactly the ticked, changed fields', () => {
+    const plan = buildPatch(rows, { city: { ticked: true } }, contact);
+    expect(plan.patch).toEqual({ role: 'Directrice commerciale', linkedinUrl: 'https://fr.linkedin.com/in/elodie-marchand-demo/?trk=x', city: 'Lyon' });
+    expect(plan.keys).toEqual(['role', 'city', 'linkedinUrl']);
+  });
+
+  it('sends custom fields by slug and an edited value as edited', () => {
+    const plan = buildPatch(rows, { 'customFields.headline_linkedin': { ticked: true, value: ' Nouvelle  accroche ' }, role: { ticked: false }, linkedinUrl: { ticked: false } }, contact);
+    expect(plan.patch).toEqual({ customFields: { headline_linkedin: 'Nouvelle accroche' } });
+  });
+
+  it('never sends an empty value, nor one equal to Skipcall after normalization', () => {
+    const plan = buildPatch(rows, { role: { ticked: true, value: '   ' }, city: { ticked: true, value: 'paris' } }, contact);
+    expect(plan.patch).toEqual({ linkedinUrl: 'https://fr.linkedin.com/in/elodie-marchand-demo/?trk=x' });
+    expect(plan.problems.role).toContain('never cleared');
+  });
+
+  it('checks the API limits before sending', () => {
+    const plan = buildPatch(rows, { role: { ticked: true, value: 'x'.repeat(201) } }, contact);
+    expect(plan.problems.role).toContain('At most 200');
+    expect(plan.patch.role).toBeUndefined();
+  });
+
+  it('merges phone numbers and refuses a number not in E.164', () => {
+    const phoneRows = computeDiff(contact, { phone: '+33698765432' });
+    expect(buildPatch(phoneRows, { phoneNumbers: { ticked: true } }, contact).patch).toEqual({ phoneNumbers: ['+33612345678', '+33698765432'] });
+    const bad = buildPatch(phoneRows, { phoneNumbers: { ticked: true, value: '06 98 76 54 32' } }, contact);
+    expect(bad.patch).toEqual({});
+    expect(bad.problems.phoneNumbers).toContain('+33612345678');
+  });
+});
+
+describe('conflicts and undo', () => {
+  it('finds the keys changed in Skipcall since the user saw them', () => {
+    const fresh = { ...contact, city: 'Marseille', company: 'BRASSERIE LUMIÈRE' };
+    expect(changedKeys(contact, fresh, ['city', 'company', 'role'])).toEqual(['city']);
+  });
+
+  it('undoes what still holds the written values, never clearing a field that was empty', () => {
+    const after = { ...contact, city: 'Lyon', role: 'Directrice commerciale', phoneNumbers: ['+33612345678', '+33698765432'] };
+    const entry = historyEntry('h1', 1, contact, after, ['city', 'role', 'phoneNumbers']);
+    expect(entry.changes).toEqual([
+      { key: 'city', before: 'Paris', after: 'Lyon' },
+      { key: 'role', before: '', after: 'Directrice commerciale' },
+      { key: 'phoneNumbers', before: ['+33612345678'], after: ['+33612345678', '+33698765432'] },
+    ]);
+    const plan = planUndo(entry, after);
+    expect(plan.patch).toEqual({ city: 'Paris', phoneNumbers: ['+33612345678'] });
+    expect(plan.blocked).toEqual([{ key: 'role', reason: 'was-empty' }]);
+    const changedSince = planUndo(entry, { ...after, city: 'Grenoble' });
+    expect(changedSince.blocked).toContainEqual({ key: 'city', reason: 'changed' });
+    expect(changedSince.patch.city).toBeUndefined();
+  });
+
+  it('keeps the newest 200 entries', () => {
+    let history = [] as ReturnType<typeof appendHistory>;
+    for (let i = 0; i < HISTORY_MAX + 5; i++) history = appendHistory(history, historyEntry(`h${i}`, i, contact, contact, []));
+    expect(history).toHaveLength(HISTORY_MAX);
+    expect(history[0]?.id).toBe(`h${HISTORY_MAX + 4}`);
+  });
+});

@@ -1,0 +1,96 @@
+// The write history: each PATCH with the values it replaced, so it can be undone.
+import * as z from 'zod/mini';
+import type { Contact, ContactPatch, CustomField } from '../skipcall/schemas';
+import { currentValue } from './compute';
+import { CUSTOM_PREFIX, PHONE_KEY, fold, kindOfKey } from './fields';
+
+export const HISTORY_MAX = 200;
+
+const ValueSchema = z.union([z.string(), z.array(z.string())]);
+
+export const HistoryEntrySchema = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  label: z.string(),
+  at: z.number(),
+  /** Per diff key: Skipcall's value before the write ('' or [] when empty) and the value written. */
+  changes: z.array(z.object({ key: z.string(), before: ValueSchema, after: ValueSchema })),
+  /** Set once undone. */
+  undoneAt: z.optional(z.number()),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const HistorySchema = z.array(HistoryEntrySchema);
+
+function valueOf(contact: Contact, key: string, definitions: readonly CustomField[]): string | string[] {
+  return key === PHONE_KEY ? [...contact.phoneNumbers] : currentValue(contact, key, definitions);
+}
+
+/** The entry for a write of `keys` that turned `before` into `after`. */
+export function historyEntry(
+  id: string,
+  at: number,
+  before: Contact,
+  after: Contact,
+  keys: readonly string[],
+  definitions: readonly CustomField[] = [],
+): HistoryEntry {
+  return {
+    id,
+    contactId: after.id,
+    label: `${after.firstName} ${after.lastName}`.trim(),
+    at,
+    changes: keys.map((key) => ({ key, before: valueOf(before, key, definitions), after: valueOf(after, key, definitions) })),
+  };
+}
+
+/** Newest first, at most HISTORY_MAX entries. */
+export function appendHistory(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  return [entry, ...history].slice(0, HISTORY_MAX);
+}
+
+
+function same(key: string, a: string | string[], b: string | string[]): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const list = (v: string | string[]) => (Array.isArray(v) ? v : [v]).map((n) => fold('phone', n)).sort().join();
+    return list(a) === list(b);
+  }
+  return fold(kindOfKey(key), a) === fold(kindOfKey(key), b);
+}
+
+export type UndoBlock = { key: string; reason: 'changed' | 'was-empty' };
+
+export interface UndoPlan {
+  patch: ContactPatch;
+  keys: string[];
+  blocked: UndoBlock[];
+}
+
+/**
+ * Restores the previous values of the fields that still hold what was written.
+ * A field that was empty before cannot be cleared (the API has no way to, and
+ * we never send an empty value), and a field changed since is left alone.
+ */
+export function planUndo(entry: HistoryEntry, fresh: Contact, definitions: readonly CustomField[] = []): UndoPlan {
+  const patch: ContactPatch = {};
+  const keys: string[] = [];
+  const blocked: UndoBlock[] = [];
+  for (const change of entry.changes) {
+    const now = valueOf(fresh, change.key, definitions);
+    if (!same(change.key, now, change.after)) {
+      blocked.push({ key: change.key, reason: 'changed' });
+      continue;
+    }
+    const empty = Array.isArray(change.before) ? change.before.length === 0 : change.before.trim() === '';
+    if (empty) {
+      blocked.push({ key: change.key, reason: 'was-empty' });
+      continue;
+    }
+    if (change.key === PHONE_KEY) patch.phoneNumbers = [...(change.before as string[])];
+    else if (change.key.startsWith(CUSTOM_PREFIX)) {
+      patch.customFields = { ...patch.customFields, [change.key.slice(CUSTOM_PREFIX.length)]: String(change.before) };
+    } else (patch as Record<string, string>)[change.key] = String(change.before);
+    keys.push(change.key);
+  }
+  return { patch, keys, blocked };
+}
