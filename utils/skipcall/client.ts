@@ -216,7 +216,7 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
   }
 
   function checkBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.infer<S> {
-    const result = schema.safeParse(body);
+    const result = schema.safeParse(body, { reportInput: true });
     if (result.success) return result.data as z.infer<S>;
     throw new SkipcallApiError({ kind: 'validation', problems: fieldProblems(result.error.issues) });
   }

@@ -21,7 +21,9 @@ function describe(issue: Issue): string {
     case 'invalid_format':
       return issue.message && issue.message !== 'Invalid input' ? issue.message : 'has an invalid format';
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
+      // zod reports the input only when parsing with `reportInput: true`.
+      if ('input' in issue && issue.input === undefined) return 'is required';
+      return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'unrecognized_keys':
       return `unknown field(s): ${issue.keys.join(', ')}`;
     default:
