@@ -80,6 +80,7 @@ export default defineContentScript({
     }
 
     readNow();
-    ctx.addEventListener(window, 'wxt:locationchange', readNow);
+    // WXT relays the Navigation API's `navigate` event, which fires before pushState updates location.href.
+    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(readNow, 0));
   },
 });

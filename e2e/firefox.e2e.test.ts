@@ -1,0 +1,73 @@
+// The built test extension (MV2) in Debian Firefox ESR, against the Skipcall sandbox.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { launchFirefox, type FirefoxExtension } from './support/firefox';
+import { AUTHWALL_URL, FEED_URL, e2eLinkedIn } from './support/pages';
+import {
+  demoKeyConnects,
+  fullLoadShowsProfile,
+  inPageNavigationShowsNextPerson,
+  malformedKeySavesNothing,
+  pageStates,
+  setupNeededWithoutKey,
+  wrongKeyRefused,
+} from './support/scenarios';
+import { clearLocalStorage } from './support/tabs';
+
+let sandbox: Sandbox;
+let firefox: FirefoxExtension;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  firefox = await launchFirefox({ serve: e2eLinkedIn });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  sandbox.reset();
+  await clearLocalStorage(firefox);
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await firefox.screenshotPages(task.name);
+  await firefox.closePages();
+});
+
+describe('options page', () => {
+  it('shows an inline error for a malformed key and saves nothing', async () => {
+    await malformedKeySavesNothing(firefox, sandbox);
+  });
+
+  it('saves the demo key and sandbox URL, and the background reaches the sandbox with it', async () => {
+    await demoKeyConnects(firefox, sandbox);
+  });
+
+  it('reports a well-formed but wrong key as refused', async () => {
+    await wrongKeyRefused(firefox, sandbox);
+  });
+});
+
+describe('popup', () => {
+  it('asks for setup when no key is saved', async () => {
+    await setupNeededWithoutKey(firefox);
+  });
+
+  it('shows the demo profile read on a full page load', async () => {
+    await fullLoadShowsProfile(firefox, sandbox);
+  });
+
+  it('follows LinkedIn in-page navigation to the next person', async () => {
+    await inPageNavigationShowsNextPerson(firefox);
+  });
+
+  it('names non-profile pages and the auth wall', async () => {
+    await pageStates(firefox, [
+      { url: FEED_URL, state: 'not-a-profile' },
+      { url: AUTHWALL_URL, state: 'authwall' },
+    ]);
+  });
+});

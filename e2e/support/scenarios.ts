@@ -1,0 +1,139 @@
+// Test bodies shared by the Chromium and Firefox suites: each drives the
+// extension through its hooks and checks what the user and the sandbox see.
+import { expect } from 'vitest';
+import { DEMO_API_KEY, type Sandbox } from '../../sandbox/server';
+import { SETTINGS_KEY } from '../../utils/settings';
+import type { ExtensionHarness } from './harness';
+import { connectionStatus, configureExtension, fieldProblem, openOptions, submitSettings } from './options';
+import { DEMO_PROFILE, PERSON_A, PERSON_B } from './pages';
+import { waitForPopup, type PopupView } from './popup';
+import { findTabId, readLocalStorage, recordTabReads, storedRead, type StoredRead } from './tabs';
+import { sleep, waitUntil } from './wait';
+
+/** Well-formed (passes the options page's format check) but unknown to the sandbox. */
+export const WRONG_KEY = 'sk_test_not_a_real_key_0000';
+
+interface Person {
+  url: string;
+  canonicalUrl: string;
+  firstName: string;
+  lastName: string;
+}
+
+const shows = (person: Person) => (view: PopupView) =>
+  view.state === 'profile' && view.fields.linkedinUrl === person.canonicalUrl && view.fields.firstName === person.firstName;
+
+function expectPerson(view: PopupView, person: Person): void {
+  expect(view.state).toBe('profile');
+  expect(view.fields).toMatchObject({
+    firstName: person.firstName,
+    lastName: person.lastName,
+    linkedinUrl: person.canonicalUrl,
+  });
+}
+
+const workspaceCalls = (sandbox: Sandbox) =>
+  sandbox.log.filter((entry) => entry.method === 'GET' && entry.path === '/v1/workspaces');
+
+export async function malformedKeySavesNothing(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  const page = await openOptions(harness);
+  await submitSettings(page, { apiKey: 'my-skipcall-key', apiBaseUrl: sandbox.url });
+  const problem = await waitUntil(
+    async () => {
+      const found = await fieldProblem(page, 'api-key');
+      return found.invalid ? found : null;
+    },
+    { what: 'the API key field to be marked invalid' },
+  );
+  expect(problem.message).toMatch(/starts with sk_live_ or sk_test_/);
+  // Nothing checked, nothing stored, nothing sent.
+  expect(await page.evaluate(() => document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-status') ?? null, null)).toBeNull();
+  expect(await readLocalStorage(harness)).toEqual({});
+  expect(sandbox.log).toEqual([]);
+}
+
+export async function demoKeyConnects(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  const status = await configureExtension(harness, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  expect(status.status, status.text).toBe('ok');
+  expect(status.text).toContain('Équipe Paris');
+  // The sandbox answers 200 to the demo key only: the background sent the saved key to the saved URL.
+  expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([200]);
+  expect((await readLocalStorage(harness))[SETTINGS_KEY]).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+}
+
+export async function wrongKeyRefused(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  const page = await openOptions(harness);
+  await submitSettings(page, { apiKey: WRONG_KEY, apiBaseUrl: sandbox.url });
+  const status = await connectionStatus(page);
+  expect(status.status).toBe('error');
+  expect(status.text).toContain('refused the API key');
+  expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([401]);
+}
+
+export async function setupNeededWithoutKey(harness: ExtensionHarness): Promise<void> {
+  await harness.openLinkedIn(DEMO_PROFILE.url);
+  const tabId = await findTabId(harness, DEMO_PROFILE.url);
+  const { view } = await waitForPopup(harness, tabId, (v) => v.state !== null, 'the popup to load');
+  expect(view.setupNeeded).toBe(true);
+}
+
+export async function fullLoadShowsProfile(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  const status = await configureExtension(harness, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  expect(status.status, status.text).toBe('ok');
+  await harness.openLinkedIn(DEMO_PROFILE.url);
+  const tabId = await findTabId(harness, DEMO_PROFILE.url);
+  const { view } = await waitForPopup(harness, tabId, shows(DEMO_PROFILE), 'the popup to show the demo profile');
+  expectPerson(view, DEMO_PROFILE);
+  expect(view.fields).toMatchObject(DEMO_PROFILE.more);
+  expect(view.setupNeeded).toBe(false);
+}
+
+export async function inPageNavigationShowsNextPerson(harness: ExtensionHarness): Promise<void> {
+  const linkedin = await harness.openLinkedIn(PERSON_A.url);
+  const tabId = await findTabId(harness, PERSON_A.url);
+  await waitForPopup(harness, tabId, shows(PERSON_A), 'the popup to show person A before navigating');
+
+  const reads = await recordTabReads(harness, tabId);
+  await linkedin.click('[data-testid="spa-link"]');
+  // The page sets this once it has rendered person B (e2e/pages/spa-navigation.js).
+  await waitUntil(
+    () => linkedin.evaluate(() => document.documentElement.dataset.e2eNavigated ?? null, null),
+    { what: 'the page to render person B', timeout: 10_000 },
+  );
+  expect(linkedin.url()).toBe(PERSON_B.url);
+
+  const { view, seen } = await waitForPopup(harness, tabId, shows(PERSON_B), 'the popup to show person B after in-page navigation');
+  expectPerson(view, PERSON_B);
+  // Let a late re-read (content script debounce) land before judging every read.
+  await sleep(1_000);
+  const after = await reads();
+  expect(after.length, 'the content script reported after navigating').toBeGreaterThan(0);
+  expect(after.filter(mentions(PERSON_A)), 'reads that mention person A after navigating to B').toEqual([]);
+  // Until B is read the popup may still show A's last read, but never A's name next to B's URL.
+  expect(seen.filter((v) => v.fields.linkedinUrl === PERSON_B.canonicalUrl && !shows(PERSON_B)(v))).toEqual([]);
+  expect(await storedRead(harness, tabId)).toMatchObject({
+    state: 'profile',
+    profile: { firstName: { value: PERSON_B.firstName }, linkedinUrl: { value: PERSON_B.canonicalUrl } },
+  });
+}
+
+function mentions(person: Person) {
+  return (read: StoredRead) =>
+    Object.values(read.profile ?? {}).some((field) =>
+      [person.firstName, person.lastName, person.canonicalUrl].some((value) => field?.value.includes(value)),
+    );
+}
+
+/** Pages that are not a readable profile: the background gets the named state and the popup shows it, with no fields. */
+export async function pageStates(harness: ExtensionHarness, cases: { url: string; state: string }[]): Promise<void> {
+  for (const { url, state } of cases) {
+    await harness.openLinkedIn(url);
+    const tabId = await findTabId(harness, url);
+    // The popup also says not-a-profile for a tab never read, so first check that this tab was read.
+    await waitUntil(async () => (await storedRead(harness, tabId))?.state === state, {
+      what: `the background to store state ${state} for ${url}`,
+    });
+    const { view } = await waitForPopup(harness, tabId, (v) => v.state === state, `the popup to show ${state} for ${url}`);
+    expect(view.fields).toEqual({});
+  }
+}

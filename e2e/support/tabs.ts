@@ -1,0 +1,83 @@
+// Extension APIs called from the control page: tab ids, storage, and a
+// recorder of what the background stores for a tab.
+import type { browser as WxtBrowser } from 'wxt/browser';
+import type { ExtensionHarness } from './harness';
+import { waitUntil } from './wait';
+
+/** `browser` in Firefox, `chrome` in Chromium (the polyfill is bundled, not global). */
+export type ExtApi = typeof WxtBrowser;
+
+/** Id of the tab showing exactly `url`, as the extension sees it. */
+export async function findTabId(harness: ExtensionHarness, url: string): Promise<number> {
+  const control = await harness.control();
+  return waitUntil(
+    () =>
+      control.evaluate(async (target) => {
+        const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
+        const ext = (g.browser ?? g.chrome)!;
+        const tabs = await ext.tabs.query({ url: 'https://*.linkedin.com/*' });
+        return tabs.find((tab) => tab.url === target)?.id ?? null;
+      }, url),
+    { what: `the extension to see a tab at ${url}` },
+  );
+}
+
+/** Forgets the settings (and anything else in local storage) between tests. */
+export async function clearLocalStorage(harness: ExtensionHarness): Promise<void> {
+  const control = await harness.control();
+  await control.evaluate(async () => {
+    const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
+    await (g.browser ?? g.chrome)!.storage.local.clear();
+  }, null);
+}
+
+export async function readLocalStorage(harness: ExtensionHarness): Promise<Record<string, unknown>> {
+  const control = await harness.control();
+  return control.evaluate(async () => {
+    const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
+    return (await (g.browser ?? g.chrome)!.storage.local.get(null)) as Record<string, unknown>;
+  }, null);
+}
+
+/** A read the background stored for a tab: the shape of utils/profile.ts PageRead, loosely. */
+export interface StoredRead {
+  state: string;
+  url: string;
+  profile?: Record<string, { value: string; strategy: string } | undefined>;
+}
+
+/**
+ * Records every read the background stores for `tabId` from now on. The
+ * background keeps them in session storage under `tab:<id>`
+ * (entrypoints/background/stores.ts); watching the storage sees each one,
+ * even those the popup would be too late to show.
+ */
+export async function recordTabReads(harness: ExtensionHarness, tabId: number): Promise<() => Promise<StoredRead[]>> {
+  const control = await harness.control();
+  await control.evaluate((id) => {
+    const g = globalThis as { browser?: ExtApi; chrome?: ExtApi; __e2eReads?: Record<number, unknown[]> };
+    const reads: unknown[] = [];
+    g.__e2eReads = { ...g.__e2eReads, [id]: reads };
+    (g.browser ?? g.chrome)!.storage.onChanged.addListener((changes, area) => {
+      const change = changes[`tab:${id}`];
+      const value = change?.newValue as { read?: unknown } | undefined;
+      if (area === 'session' && value?.read) reads.push(value.read);
+    });
+  }, tabId);
+  return () =>
+    control.evaluate((id) => {
+      const g = globalThis as { __e2eReads?: Record<number, StoredRead[]> };
+      return g.__e2eReads?.[id] ?? [];
+    }, tabId);
+}
+
+/** The read the background holds for `tabId` now, or null. */
+export async function storedRead(harness: ExtensionHarness, tabId: number): Promise<StoredRead | null> {
+  const control = await harness.control();
+  return control.evaluate(async (id) => {
+    const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
+    const key = `tab:${id}`;
+    const stored = (await (g.browser ?? g.chrome)!.storage.session.get(key)) as Record<string, { read?: StoredRead } | undefined>;
+    return stored[key]?.read ?? null;
+  }, tabId);
+}

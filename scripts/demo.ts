@@ -1,0 +1,155 @@
+// `npm start [-- --headless] [-- --port N]`: builds the test extension, starts
+// the Skipcall sandbox, and shows the extension reading the demo LinkedIn
+// profile in Debian Chromium, configured for the sandbox through its options page.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium, type ChromiumExtension } from '../e2e/support/chromium';
+import { configureExtension } from '../e2e/support/options';
+import { DEMO_PROFILE, demoLinkedIn } from '../e2e/support/pages';
+import { RESULTS_DIR, ROOT } from '../e2e/support/paths';
+import { waitForPopupOn } from '../e2e/support/popup';
+import { findTabId } from '../e2e/support/tabs';
+import { fromPlaywright } from '../e2e/support/ui';
+import { DEMO_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
+
+const USAGE = `Usage: npm start -- [--headless] [--port N]
+
+  --headless   no browser window: check the popup, save test-results/demo-popup.png, exit
+  --port N     sandbox port on 127.0.0.1 (default 8787)
+  --help       show this help`;
+
+const SCREENSHOT = path.join(RESULTS_DIR, 'demo-popup.png');
+
+class DemoError extends Error {}
+
+const step = (text: string) => console.log(`› ${text}`);
+const done = (text: string) => console.log(`  ✓ ${text}`);
+
+function readOptions(): { headless: boolean; port: number } | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { headless: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new DemoError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+  if (values.help) return 'help';
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new DemoError(`--port expects a port number from 1 to 65535, got "${values.port}"`);
+  }
+  return { headless: !!values.headless, port };
+}
+
+function build(): void {
+  step('Building the test extension (npx wxt build --mode testing)');
+  const result = spawnSync('npx', ['wxt', 'build', '--mode', 'testing'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new DemoError(`the build failed (exit code ${result.status ?? result.signal})`);
+  done('built .output/chrome-mv3-testing');
+}
+
+async function sandboxOn(port: number): Promise<Sandbox> {
+  step(`Starting the Skipcall sandbox on 127.0.0.1:${port}`);
+  try {
+    const sandbox = await startSandbox({ port });
+    done(`sandbox at ${sandbox.url}`);
+    return sandbox;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new DemoError(`port ${port} is already in use on 127.0.0.1 (another sandbox or demo?). Stop it, or run: npm start -- --port 8788`);
+    }
+    throw error;
+  }
+}
+
+/** Headed only when asked for and possible. */
+function chooseHeadless(asked: boolean): boolean {
+  if (asked) return true;
+  if (!process.env.DISPLAY) {
+    console.log('  No DISPLAY: running headless, saving a screenshot and exiting. For a window, run: xvfb-run -a npm start (or from a desktop session).');
+    return true;
+  }
+  return false;
+}
+
+async function showDemo(browser: ChromiumExtension, sandbox: Sandbox, headless: boolean): Promise<void> {
+  step('Configuring the extension through its options page (demo key + sandbox URL)');
+  const status = await configureExtension(browser, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  if (status.status !== 'ok') throw new DemoError(`the options page could not reach the sandbox: ${status.text}`);
+  await browser.closePages();
+  done(status.text);
+
+  step(`Opening ${DEMO_PROFILE.url} (served locally)`);
+  await browser.openLinkedIn(DEMO_PROFILE.url);
+  const tabId = await findTabId(browser, DEMO_PROFILE.url);
+  done(`profile open in tab ${tabId}`);
+
+  step('Opening the popup for that tab (420×600)');
+  const popup = await browser.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`${browser.extensionOrigin}/popup.html?tabId=${tabId}`);
+  const { view } = await waitForPopupOn(
+    fromPlaywright(popup),
+    (v) => v.state === 'profile' && v.fields.firstName === DEMO_PROFILE.firstName,
+    'the popup to show the demo profile',
+  );
+  done(`popup shows ${view.fields.firstName} ${view.fields.lastName ?? ''} (${Object.keys(view.fields).length} fields read)`);
+
+  if (headless) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await popup.screenshot({ path: SCREENSHOT });
+    console.log(`\nScreenshot: ${SCREENSHOT}`);
+    return;
+  }
+  await popup.bringToFront();
+  console.log(`
+The demo is running. Try:
+  - the popup tab: the profile read from the page; Settings opens the options page
+  - API base URL  ${sandbox.url}
+  - API key       ${DEMO_API_KEY}
+  - request log   GET ${sandbox.url}/__sandbox/log   (e.g. curl ${sandbox.url}/__sandbox/log)
+  - other LinkedIn addresses show a "demo only serves this profile" page
+Press Ctrl+C (or close the browser) to stop.`);
+  await new Promise<void>((resolve) => {
+    browser.context.once('close', () => resolve());
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function main(): Promise<number> {
+  const options = readOptions();
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  // The sandbox first: a busy port is reported before a build is spent.
+  const sandbox = await sandboxOn(options.port);
+  let browser: ChromiumExtension | undefined;
+  try {
+    build();
+    const headless = chooseHeadless(options.headless);
+    step(`Launching Debian Chromium ${headless ? 'headless' : 'with a window'} with the test extension`);
+    browser = await launchChromium({ serve: demoLinkedIn, headless });
+    done(`extension ${browser.extensionId} loaded`);
+    await showDemo(browser, sandbox, headless);
+    return 0;
+  } finally {
+    step('Stopping');
+    await browser?.close();
+    await sandbox.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`\n✖ Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
