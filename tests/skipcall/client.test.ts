@@ -194,3 +194,14 @@ describe('writing', () => {
     expect(sandbox.contacts.get(created.id)?.lastName).toBe('Roux');
   });
 });
+
+describe('contact list', () => {
+  it('skips a malformed contact instead of failing the page', async () => {
+    const page = { data: [{ id: 'ok', firstName: 'A', lastName: 'B', phoneNumbers: [], createdAt: 'x', updatedAt: 'y' }, { id: 'broken' }], total: 2 };
+    const fetchPage = async () => new Response(JSON.stringify(page), { status: 200 });
+    const result = await client({ fetch: fetchPage }).listContacts(0, 100);
+    expect(result.items.map((c) => c.id)).toEqual(['ok']);
+    expect(result.skipped).toBe(1);
+    expect(result.total).toBe(2);
+  });
+});

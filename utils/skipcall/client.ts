@@ -247,8 +247,20 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
     listCustomFields(page = 0, size = 100): Promise<{ items: CustomField[]; total?: number }> {
       return request({ method: 'GET', path: '/v1/custom-fields', query: { page, size }, read: (json) => parseList(CustomFieldSchema, json) });
     },
-    listContacts(page: number, size: number): Promise<{ items: Contact[]; total?: number }> {
-      return request({ method: 'GET', path: '/v1/contacts', query: { page, size }, read: (json) => parseList(ContactSchema, json) });
+    /** One malformed contact is skipped (and counted) rather than failing its whole page. */
+    listContacts(page: number, size: number): Promise<{ items: Contact[]; total?: number; skipped: number }> {
+      return request({
+        method: 'GET',
+        path: '/v1/contacts',
+        query: { page, size },
+        read: (json) => {
+          const list = readListPage(json);
+          if (!list) throw new SkipcallApiError({ kind: 'bad-response', detail: 'no list in the answer' });
+          const parsed = list.items.map((item) => ContactSchema.safeParse(item));
+          const items = parsed.flatMap((result) => (result.success ? [result.data] : []));
+          return { items, skipped: parsed.length - items.length, ...(list.total !== undefined ? { total: list.total } : {}) };
+        },
+      });
     },
   };
 }

@@ -1,0 +1,202 @@
+// The directory sync as data: what is persisted between steps (so a stopped
+// service worker resumes where it was) and the pure transitions from one state
+// to the next. No I/O here; sync.ts drives it.
+import * as z from 'zod/mini';
+import type { ApiErrorInfo } from '../skipcall/errors';
+import { DirectoryContactSchema, type DirectoryContact } from './contact';
+
+export const SYNC_STATE_VERSION = 1;
+/** Documented maximum page size. */
+export const SYNC_PAGE_SIZE = 100;
+/** 200,000 contacts: past this the walk stops, whatever the server says. */
+export const MAX_PAGES = 2000;
+const RETRY_BASE_MS = 60_000;
+const RETRY_MAX_MS = 60 * 60_000;
+
+export interface SyncWalk {
+  /** Next page to read (0-based). */
+  nextPage: number;
+  pagesRead: number;
+  total?: number;
+  startedAt: number;
+  /** Contacts read so far in this walk, without duplicates. */
+  contacts: DirectoryContact[];
+}
+
+export interface SyncFailure {
+  kind: string;
+  status?: number;
+  at: number;
+}
+
+export interface SyncState {
+  version: typeof SYNC_STATE_VERSION;
+  /** What the last probe of GET /v1/contacts found. */
+  list: 'unknown' | 'available' | 'unavailable';
+  /** When the list was last found available or unavailable. */
+  checkedAt?: number;
+  /** A walk in progress. */
+  walk?: SyncWalk;
+  /** End of the last complete walk, and how many contacts it gave. */
+  completedAt?: number;
+  completedCount?: number;
+  /** Request budget: no request before this. Always respected. */
+  paceUntil?: number;
+  /** After a failure, no retry before this (a forced step ignores it). */
+  retryAt?: number;
+  /** Consecutive failures, for the backoff. */
+  failures: number;
+  lastError?: SyncFailure;
+}
+
+export interface SyncProgress {
+  pagesRead: number;
+  contactsRead: number;
+  total?: number;
+}
+
+export interface SyncTiming {
+  refreshAfterMs: number;
+  reprobeAfterMs: number;
+}
+
+export type WaitReason = 'budget' | 'retry' | 'unavailable' | 'fresh';
+export type Plan = { kind: 'fetch'; page: number } | { kind: 'wait'; reason: WaitReason; until: number };
+
+export function initialSyncState(): SyncState {
+  return { version: SYNC_STATE_VERSION, list: 'unknown', failures: 0 };
+}
+
+const time = z.optional(z.number().check(z.nonnegative()));
+const StoredSchema = z.object({
+  version: z.literal(SYNC_STATE_VERSION),
+  list: z.enum(['unknown', 'available', 'unavailable']),
+  checkedAt: time,
+  walk: z.optional(
+    z.object({
+      nextPage: z.int().check(z.nonnegative()),
+      pagesRead: z.int().check(z.nonnegative()),
+      total: z.optional(z.number().check(z.nonnegative())),
+      startedAt: z.number(),
+      contacts: z.array(DirectoryContactSchema),
+    }),
+  ),
+  completedAt: time,
+  completedCount: z.optional(z.int().check(z.nonnegative())),
+  paceUntil: time,
+  retryAt: time,
+  failures: z._default(z.int().check(z.nonnegative()), 0),
+  lastError: z.optional(z.object({ kind: z.string(), status: z.optional(z.number()), at: z.number() })),
+});
+
+/** Whatever storage returns → a usable state; damaged data starts over. Never throws. */
+export function readSyncState(stored: unknown): SyncState {
+  const parsed = StoredSchema.safeParse(stored);
+  return parsed.success ? (parsed.data as SyncState) : initialSyncState();
+}
+
+/** A total below what was already read is not a total (see pageRead); it is left out. */
+export function progress(pagesRead: number, contactsRead: number, total: number | undefined): SyncProgress {
+  return { pagesRead, contactsRead, ...(total !== undefined && total >= contactsRead ? { total } : {}) };
+}
+
+export function progressOf(state: SyncState): SyncProgress {
+  const walk = state.walk;
+  if (!walk) return { pagesRead: 0, contactsRead: state.completedCount ?? 0 };
+  return progress(walk.pagesRead, walk.contacts.length, walk.total);
+}
+
+export type SyncPhase = 'not-started' | 'syncing' | 'ready' | 'unavailable' | 'failing';
+
+/**
+ * One word for the settings page and the popup. A refresh walk is "syncing"
+ * while the previous directory stays usable (completedAt tells since when).
+ */
+export function syncPhase(state: SyncState): SyncPhase {
+  if (state.list === 'unavailable') return 'unavailable';
+  if (state.lastError) return 'failing';
+  if (state.walk) return 'syncing';
+  return state.completedAt !== undefined ? 'ready' : 'not-started';
+}
+
+/**
+ * What to do now: read a page, or wait (and until when). The budget is checked
+ * last, so "nothing due" is answered at once rather than after a pacing wait.
+ */
+export function planStep(state: SyncState, now: number, timing: SyncTiming, force: boolean): Plan {
+  let page = 0;
+  if (!force && state.retryAt !== undefined && now < state.retryAt) return { kind: 'wait', reason: 'retry', until: state.retryAt };
+  if (state.walk) page = state.walk.nextPage;
+  else if (!force && state.list === 'unavailable') {
+    const until = (state.checkedAt ?? 0) + timing.reprobeAfterMs;
+    if (now < until) return { kind: 'wait', reason: 'unavailable', until };
+  } else if (!force && state.list === 'available' && state.completedAt !== undefined) {
+    const until = state.completedAt + timing.refreshAfterMs;
+    if (now < until) return { kind: 'wait', reason: 'fresh', until };
+  }
+  if (state.paceUntil !== undefined && now < state.paceUntil) return { kind: 'wait', reason: 'budget', until: state.paceUntil };
+  return { kind: 'fetch', page };
+}
+
+export interface PageOutcome {
+  state: SyncState;
+  /** Set when this page ended the walk: every contact of the walk. */
+  complete?: DirectoryContact[];
+}
+
+/**
+ * Adds a page to the walk. The walk ends on an empty or short page, when
+ * `total` is reached, on a full page of contacts already read (a server that
+ * ignores `page`), or at MAX_PAGES. A `total` no larger than a page is not
+ * trusted to end the walk: envelopes are undocumented and `count` may be the
+ * size of the page, not of the list (at worst one empty page is read).
+ */
+export function pageRead(state: SyncState, page: number, size: number, items: readonly DirectoryContact[], total: number | undefined, now: number): PageOutcome {
+  const walk = state.walk ?? { nextPage: 0, pagesRead: 0, startedAt: now, contacts: [] };
+  const contacts = walk.contacts.slice();
+  const position = new Map(contacts.map((c, i) => [c.id, i]));
+  let added = 0;
+  for (const item of items) {
+    const at = position.get(item.id);
+    if (at !== undefined) contacts[at] = item;
+    else {
+      position.set(item.id, contacts.length);
+      contacts.push(item);
+      added++;
+    }
+  }
+  const knownTotal = total ?? walk.total;
+  const done =
+    items.length < size ||
+    added === 0 ||
+    (knownTotal !== undefined && knownTotal > size && (page + 1) * size >= knownTotal) ||
+    page + 1 >= MAX_PAGES;
+  const base: SyncState = { ...state, list: 'available', checkedAt: now, failures: 0 };
+  delete base.retryAt;
+  delete base.lastError;
+  if (done) {
+    const { walk: _finished, ...rest } = base;
+    return { state: { ...rest, completedAt: now, completedCount: contacts.length }, complete: contacts };
+  }
+  const next: SyncWalk = { ...walk, nextPage: page + 1, pagesRead: walk.pagesRead + 1, contacts };
+  if (knownTotal !== undefined) next.total = knownTotal;
+  return { state: { ...base, walk: next } };
+}
+
+/** 404 (or 405) on the list: this account has no contact list; ask again after `reprobeAfterMs`. */
+export function isNoList(error: ApiErrorInfo): boolean {
+  return error.kind === 'not-found' || error.status === 404 || error.status === 405;
+}
+
+export function pageFailed(state: SyncState, error: ApiErrorInfo, now: number): SyncState {
+  if (isNoList(error)) {
+    const { walk: _dropped, retryAt: _r, lastError: _e, ...rest } = state;
+    return { ...rest, list: 'unavailable', checkedAt: now, failures: 0 };
+  }
+  const failures = state.failures + 1;
+  const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(failures - 1, 10));
+  const retryAt = error.kind === 'rate-limited' && error.retryAt !== undefined ? Math.max(error.retryAt, now) : now + backoff;
+  const lastError: SyncFailure = { kind: error.kind, at: now, ...(error.status !== undefined ? { status: error.status } : {}) };
+  // The walk is kept: the next step resumes at the page that failed.
+  return { ...state, failures, retryAt, lastError };
+}

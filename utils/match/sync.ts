@@ -1,0 +1,180 @@
+// Fills the local contact directory from GET /v1/contacts, which the docs do
+// not promise (API.md §3, §4): the first page is the probe, a 404 means "no
+// contact list" for a day, pages are read one step at a time within half the
+// rate limit, and progress is saved after every page so a service worker that
+// stops mid-walk resumes at the next page. The index is never emptied by a
+// walk in progress: pages are added as they come, and only a complete walk
+// replaces the directory (dropping contacts deleted in Skipcall).
+import { toErrorInfo, type ApiErrorInfo } from '../skipcall/errors';
+import { toDirectoryContact, type ContactInput, type DirectoryContact } from './contact';
+import {
+  initialSyncState,
+  pageFailed,
+  pageRead,
+  planStep,
+  progress as progressAt,
+  progressOf,
+  readSyncState,
+  SYNC_PAGE_SIZE,
+  type SyncProgress,
+  type SyncState,
+  type SyncTiming,
+  type WaitReason,
+} from './sync-state';
+
+export { initialSyncState, readSyncState, progressOf, syncPhase, SYNC_PAGE_SIZE } from './sync-state';
+export type { SyncPhase, SyncProgress, SyncState, SyncWalk, SyncFailure, WaitReason } from './sync-state';
+
+/** The part of the Skipcall client the sync uses (createSkipcallClient fits). */
+export interface ContactLister {
+  listContacts(page: number, size: number): Promise<{ items: readonly ContactInput[]; total?: number }>;
+  readonly rateLimit?: { limit: number; remaining: number; resetAt: number } | undefined;
+}
+
+export interface SyncStore {
+  /** Checked on load: a damaged or foreign value starts a fresh state. */
+  load(): Promise<SyncState | undefined>;
+  save(state: SyncState): Promise<void>;
+}
+
+export interface DirectorySyncOptions {
+  client: ContactLister;
+  store: SyncStore;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Contacts of each page read, and the walk so far once after a restart: upsert them into the live index. */
+  onContacts?: (contacts: DirectoryContact[]) => void | Promise<void>;
+  /** A walk finished: the directory is exactly these contacts (replace the index and persist it). */
+  onComplete?: (contacts: DirectoryContact[]) => void | Promise<void>;
+  /** Default 100, the documented maximum. */
+  pageSize?: number;
+  /** A complete directory is walked again after this long. Default 1 hour. */
+  refreshAfterMs?: number;
+  /** A list found missing (404) is probed again after this long. Default 1 day. */
+  reprobeAfterMs?: number;
+}
+
+export type StepResult =
+  | { kind: 'page'; page: number; progress: SyncProgress; complete: boolean; nextAt: number }
+  | { kind: 'waiting'; reason: WaitReason; until: number }
+  | { kind: 'unavailable'; until: number }
+  | { kind: 'failed'; error: ApiErrorInfo; retryAt: number };
+
+export interface StepOptions {
+  /** Start a walk now even if the directory is fresh, retry now after a failure, probe again now if the list was missing. The budget still applies. */
+  force?: boolean;
+}
+
+export interface RunOptions extends StepOptions {
+  /** Checked between pages; run() returns at the next one once aborted. */
+  signal?: { readonly aborted: boolean };
+}
+
+export interface DirectorySync {
+  step(options?: StepOptions): Promise<StepResult>;
+  /** Steps until the walk completes or cannot go on now (failure, no list, nothing due), sleeping between pages. */
+  run(options?: RunOptions): Promise<StepResult>;
+  state(): Promise<SyncState>;
+}
+
+/** Half of what the API announces per minute; 50 until it has said (the documented limit is 100). */
+const FALLBACK_BUDGET_PER_MINUTE = 50;
+const MINUTE_MS = 60_000;
+
+/** When the next request may go: evenly paced within half the rate limit, and never into the other half of a window. */
+export function nextRequestAt(rateLimit: ContactLister['rateLimit'], now: number): number {
+  const limit = rateLimit && rateLimit.limit > 0 ? rateLimit.limit : undefined;
+  const budget = limit ? limit / 2 : FALLBACK_BUDGET_PER_MINUTE;
+  let at = now + Math.ceil(MINUTE_MS / budget);
+  if (limit && rateLimit && rateLimit.remaining <= limit / 2 && rateLimit.resetAt > now) at = Math.max(at, rateLimit.resetAt);
+  return at;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createDirectorySync(options: DirectorySyncOptions): DirectorySync {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const size = Math.min(SYNC_PAGE_SIZE, Math.max(1, options.pageSize ?? SYNC_PAGE_SIZE));
+  const timing: SyncTiming = {
+    refreshAfterMs: options.refreshAfterMs ?? 60 * MINUTE_MS,
+    reprobeAfterMs: options.reprobeAfterMs ?? 24 * 60 * MINUTE_MS,
+  };
+  let current: SyncState | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  let running: Promise<StepResult> | undefined;
+
+  async function load(): Promise<SyncState> {
+    if (current) return current;
+    current = readSyncState(await options.store.load());
+    // After a restart the live index lacks the pages this walk already read.
+    if (current.walk?.contacts.length) await options.onContacts?.(current.walk.contacts);
+    return current;
+  }
+
+  async function commit(state: SyncState): Promise<void> {
+    current = state;
+    await options.store.save(state);
+  }
+
+  async function stepNow(force: boolean): Promise<StepResult> {
+    const state = await load();
+    const plan = planStep(state, now(), timing, force);
+    if (plan.kind === 'wait') return { kind: 'waiting', reason: plan.reason, until: plan.until };
+    let answer: { items: readonly ContactInput[]; total?: number };
+    try {
+      answer = await options.client.listContacts(plan.page, size);
+    } catch (thrown) {
+      const at = now();
+      const error = toErrorInfo(thrown);
+      const failed = pageFailed(state, error, at);
+      await commit({ ...failed, paceUntil: nextRequestAt(options.client.rateLimit, at) });
+      if (failed.list === 'unavailable') return { kind: 'unavailable', until: at + timing.reprobeAfterMs };
+      return { kind: 'failed', error, retryAt: failed.retryAt ?? at };
+    }
+    const at = now();
+    const items = answer.items.filter((item) => typeof item?.id === 'string' && item.id).map((item) => toDirectoryContact(item));
+    const outcome = pageRead(state, plan.page, size, items, answer.total, at);
+    const paceUntil = nextRequestAt(options.client.rateLimit, at);
+    await commit({ ...outcome.state, paceUntil });
+    const progress = outcome.complete ? progressAt(plan.page + 1, outcome.complete.length, answer.total) : progressOf(outcome.state);
+    await options.onContacts?.(items);
+    options.onProgress?.(progress);
+    if (outcome.complete) await options.onComplete?.(outcome.complete);
+    return { kind: 'page', page: plan.page, progress, complete: !!outcome.complete, nextAt: paceUntil };
+  }
+
+  /** One step at a time, even when the background calls step() and run() together. */
+  function step(stepOptions: StepOptions = {}): Promise<StepResult> {
+    const next = queue.then(() => stepNow(!!stepOptions.force));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function loop(runOptions: RunOptions): Promise<StepResult> {
+    let force = !!runOptions.force;
+    for (;;) {
+      const result = await step({ force });
+      if (result.kind !== 'waiting') force = false;
+      const walking = (result.kind === 'page' && !result.complete) || (result.kind === 'waiting' && result.reason === 'budget');
+      if (!walking || runOptions.signal?.aborted) return result;
+      const until = result.kind === 'page' ? result.nextAt : result.until;
+      await sleep(Math.max(0, until - now()));
+    }
+  }
+
+  return {
+    step,
+    run(runOptions: RunOptions = {}) {
+      running ??= loop(runOptions).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    async state() {
+      await queue;
+      return load();
+    },
+  };
+}
