@@ -8,7 +8,7 @@ import {
   originPermission,
 } from '@/utils/settings';
 import { describeReplyError } from './describe';
-import { ask, readSettings, writeSettings } from './runtime';
+import { ask, readSettings, updateSettings } from './runtime';
 
 type Connection = { status: 'pending' } | { status: 'ok'; workspaces: Workspace[] } | { status: 'error'; message: string };
 
@@ -77,7 +77,7 @@ export function Options() {
         setConnection({ status: 'error', message: `Access to ${new URL(baseUrl).host} was not granted, so the extension cannot reach it.` });
         return;
       }
-      await writeSettings({ apiKey: key, apiBaseUrl: baseUrl });
+      await updateSettings({ apiKey: key, apiBaseUrl: baseUrl });
       setApiKey(key);
       setApiBaseUrl(baseUrl);
       const reply = await ask({ type: 'check-connection' });

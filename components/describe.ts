@@ -1,9 +1,9 @@
 // Sentences for the states and errors the pages show.
 import { describeApiError } from '@/utils/skipcall/errors';
-import type { Reply } from '@/utils/messages';
+import type { ReplyError } from '@/utils/messages';
 import type { PageStateName, ProfileFieldName } from '@/utils/profile';
 
-export function describeReplyError(error: Extract<Reply<object>, { ok: false }>['error']): string {
+export function describeReplyError(error: ReplyError): string {
   if (error.kind === 'refused') return `The extension could not handle this request (${error.detail}). Reload the page and try again.`;
   return describeApiError(error);
 }
@@ -30,3 +30,26 @@ export const FIELD_LABELS: Record<ProfileFieldName, string> = {
   email: 'Email',
   phone: 'Phone',
 };
+
+const DIFF_LABELS: Record<string, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  role: 'Role',
+  company: 'Company',
+  city: 'City',
+  country: 'Country',
+  linkedinUrl: 'LinkedIn',
+  linkedinSalesUrl: 'Sales Navigator',
+  url: 'Website',
+  email: 'Email',
+  phoneNumbers: 'Phone',
+};
+
+/** Label of a diff row; custom fields by their Skipcall name. */
+export function diffLabel(key: string, customFieldNames: Record<string, string>): string {
+  if (key.startsWith('customFields.')) {
+    const slug = key.slice('customFields.'.length);
+    return customFieldNames[slug] ?? slug;
+  }
+  return DIFF_LABELS[key] ?? key;
+}

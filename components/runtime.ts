@@ -17,8 +17,11 @@ export async function readSettings(): Promise<Settings> {
   return parseSettings(stored[SETTINGS_KEY]);
 }
 
-export async function writeSettings(settings: Settings): Promise<void> {
+/** Saves the given settings, keeping the others as they are. */
+export async function updateSettings(changes: Partial<Settings>): Promise<Settings> {
+  const settings = { ...(await readSettings()), ...changes };
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  return settings;
 }
 
 /** `?tabId=<id>` when given (tests, links), else the active tab of the current window. */

@@ -3,8 +3,24 @@
 // RequestSchema before acting on it.
 import * as z from 'zod/mini';
 import type { ApiErrorInfo } from './skipcall/errors';
-import type { Workspace } from './skipcall/schemas';
-import { PageReadSchema, type PageRead } from './profile';
+import { ContactCreateSchema, ContactSchema, type Contact, type CustomField, type Workspace } from './skipcall/schemas';
+import { PROFILE_FIELDS, PageReadSchema, type PageRead } from './profile';
+import type { HistoryEntry } from './diff/history';
+import type { DirectoryContact } from './match/contact';
+import type { Candidate, Preselection } from './match/rank';
+import type { LinkEntry } from './match/registry';
+import type { SyncPhase, SyncProgress } from './match/sync';
+
+const contactId = z.string().check(z.minLength(1), z.maxLength(200));
+const IdentitySchema = z.object({
+  linkedinUrl: z.optional(z.string().check(z.maxLength(2000))),
+  linkedinSalesUrl: z.optional(z.string().check(z.maxLength(2000))),
+});
+export const ProfileValuesSchema = z.partialRecord(z.enum(PROFILE_FIELDS), z.string().check(z.maxLength(5000)));
+const ChoicesSchema = z.record(
+  z.string().check(z.maxLength(200)),
+  z.object({ ticked: z.boolean(), value: z.optional(z.string().check(z.maxLength(5000))) }),
+);
 
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script → background: what the tab shows now. */
@@ -13,6 +29,42 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab'), tabId: z.number().check(z.int(), z.nonnegative()) }),
   /** Options → background: check the saved key and base URL against GET /v1/workspaces. */
   z.object({ type: z.literal('check-connection') }),
+  /** Popup → background: a contact and the custom field definitions for its diff. */
+  z.object({ type: z.literal('get-contact'), contactId }),
+  /**
+   * Popup → background: write the ticked rows. `seen` is the contact as the
+   * user saw it; if a ticked field changed in Skipcall since, nothing is written.
+   */
+  z.object({ type: z.literal('apply'), contactId, profile: ProfileValuesSchema, seen: ContactSchema, choices: ChoicesSchema }),
+  /** Popup → background: the last write to a contact (it may have finished while the popup was closed). */
+  z.object({ type: z.literal('get-write'), contactId }),
+  /** Popup → background: the write history, newest first (optionally for one contact). */
+  z.object({ type: z.literal('get-history'), contactId: z.optional(contactId) }),
+  /** Popup → background: undo one history entry. */
+  z.object({ type: z.literal('undo'), entryId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  /** Popup → background: the linked contact and the ranked candidates for a profile. */
+  z.object({ type: z.literal('match'), profile: ProfileValuesSchema }),
+  /** Popup → background: as-you-type search of the contact directory. */
+  z.object({ type: z.literal('search-contacts'), query: z.string().check(z.maxLength(200)) }),
+  /** Popup → background: remember that this LinkedIn identity is this contact. */
+  z.object({
+    type: z.literal('link'),
+    identity: IdentitySchema,
+    contactId,
+    via: z.enum(['match', 'reference', 'create', 'directory']),
+  }),
+  /** Popup/options → background: forget a link (by identity, or every link to a contact). */
+  z.object({ type: z.literal('unlink'), identity: IdentitySchema, contactId: z.optional(contactId) }),
+  /** Popup → background: create the contact (POST) and link it. */
+  z.object({ type: z.literal('create-contact'), identity: IdentitySchema, contact: ContactCreateSchema }),
+  /** Options → background: the link registry, newest first. */
+  z.object({ type: z.literal('get-registry') }),
+  /** Options → background: merge an exported registry. */
+  z.object({ type: z.literal('import-registry'), json: z.string().check(z.maxLength(64 * 1024 * 1024)) }),
+  /** Options/popup → background: where the contact directory stands. */
+  z.object({ type: z.literal('get-directory') }),
+  /** Options → background: read the contact list again now. */
+  z.object({ type: z.literal('sync-directory') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -23,17 +75,87 @@ export interface TabState {
   readAt: number;
 }
 
+/** The outcome of a write (apply or undo), kept until the next one for that contact. */
+export interface WriteResult {
+  status: 'pending' | 'success' | 'error' | 'conflict';
+  contactId: string;
+  at: number;
+  /** Diff keys written (success) or found changed in Skipcall (conflict). */
+  keys: string[];
+  /** The contact after the write, or the fresh one on conflict. */
+  contact?: Contact;
+  error?: ReplyError;
+  /** Undo: fields left as they are, with why. */
+  blocked?: { key: string; reason: 'changed' | 'was-empty' }[];
+  kind: 'apply' | 'undo';
+}
+
+export interface ContactView {
+  contact: Contact;
+  customFields: CustomField[];
+}
+
+export interface DirectoryStatus {
+  phase: SyncPhase;
+  progress: SyncProgress;
+  /** When the last complete walk ended. */
+  completedAt?: number;
+  /** Contacts in the local index. */
+  size: number;
+  lastError?: ApiErrorInfo;
+}
+
+export interface MatchView {
+  link: LinkEntry | null;
+  candidates: Candidate[];
+  preselected: Preselection | null;
+  directory: DirectoryStatus;
+}
+
 export interface ResponseMap {
   'page-read': { accepted: true };
   'get-tab': { tab: TabState | null };
   'check-connection': { workspaces: Workspace[] };
+  'get-contact': ContactView;
+  apply: { result: WriteResult };
+  'get-write': { result: WriteResult | null };
+  'get-history': { entries: HistoryEntry[] };
+  undo: { result: WriteResult };
+  match: MatchView;
+  'search-contacts': { contacts: DirectoryContact[] };
+  link: { link: LinkEntry | null };
+  unlink: { removed: number };
+  'create-contact': { contact: Contact };
+  'get-registry': { links: LinkEntry[]; json: string };
+  'import-registry': { added: number; updated: number };
+  'get-directory': { directory: DirectoryStatus };
+  'sync-directory': { directory: DirectoryStatus };
 }
 
-export type Reply<T> = ({ ok: true } & T) | { ok: false; error: ApiErrorInfo | { kind: 'refused'; detail: string } };
+/** An API failure, or the background refusing the message itself. */
+export type ReplyError = ApiErrorInfo | { kind: 'refused'; detail: string };
+export type Reply<T> = ({ ok: true } & T) | { ok: false; error: ReplyError };
 export type ReplyTo<R extends Request> = Reply<ResponseMap[R['type']]>;
 
 /** Messages that only the extension's own pages may send. */
-export const PAGE_ONLY: ReadonlySet<RequestType> = new Set(['get-tab', 'check-connection']);
+export const PAGE_ONLY: ReadonlySet<RequestType> = new Set([
+  'get-tab',
+  'check-connection',
+  'get-contact',
+  'apply',
+  'get-write',
+  'get-history',
+  'undo',
+  'match',
+  'search-contacts',
+  'link',
+  'unlink',
+  'create-contact',
+  'get-registry',
+  'import-registry',
+  'get-directory',
+  'sync-directory',
+]);
 /** Messages that only the content script on LinkedIn may send. */
 export const CONTENT_ONLY: ReadonlySet<RequestType> = new Set(['page-read']);
 

@@ -9,6 +9,10 @@ export const API_KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9_-]{4,}$/;
 export const SettingsSchema = z.object({
   apiKey: z._default(z.string(), ''),
   apiBaseUrl: z._default(z.string(), DEFAULT_API_BASE_URL),
+  /** Diff keys whose `update` rows start ticked (the user prefers LinkedIn there). */
+  preferLinkedIn: z._default(z.array(z.string()), []),
+  /** Profile field → custom field slug, e.g. headline → headline_linkedin. */
+  customFieldMap: z._default(z.record(z.string(), z.string()), {}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -16,7 +20,7 @@ export const SETTINGS_KEY = 'settings';
 
 export function parseSettings(stored: unknown): Settings {
   const result = SettingsSchema.safeParse(stored ?? {});
-  return result.success ? result.data : { apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL };
+  return result.success ? result.data : SettingsSchema.parse({});
 }
 
 export type KeyCheck = { ok: true; key: string } | { ok: false; problem: 'empty' | 'format' };

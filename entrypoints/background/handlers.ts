@@ -1,18 +1,40 @@
 // One handler per request type. The caller has already validated the message
-// and its sender.
-import { createSkipcallClient } from '@/utils/skipcall/client';
-import { toErrorInfo } from '@/utils/skipcall/errors';
-import type { Reply, Request, ResponseMap } from '@/utils/messages';
-import { loadSettings, loadTabState, saveTabState } from './stores';
+// and its sender, and turns a thrown API error into `{ok: false, error}`.
+import type { Reply, ReplyTo, Request, ResponseMap } from '@/utils/messages';
+import { SkipcallApiError } from '@/utils/skipcall/errors';
+import { clientFromSettings, customFieldDefinitions, forgetCustomFields } from './api';
+import { cachedContact } from './contact-cache';
+import { createAndLink, importLinks, linkContact, matchProfile, registryView, searchDirectory, unlinkContact } from './matching';
+import { directoryService } from './services';
+import { loadHistory, loadSettings, loadTabState, loadWriteResult, saveTabState } from './stores';
+import { refreshTabStatus } from './tab-status';
+import { applyChanges, undoEntry } from './writes';
+import { browser } from 'wxt/browser';
 
 type Handlers = {
   [K in Request['type']]: (request: Extract<Request, { type: K }>, tabId: number | undefined) => Promise<Reply<ResponseMap[K]>>;
 };
 
+const ACCOUNT_KEY = 'directoryAccount';
+
+/** The directory belongs to one account: a new key or API address starts it over. */
+async function directoryForAccount(): Promise<void> {
+  const settings = await loadSettings();
+  const account = `${settings.apiBaseUrl}|${settings.apiKey.slice(-8)}`;
+  const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY];
+  if (stored !== account) {
+    await directoryService().reset();
+    await forgetCustomFields();
+    await browser.storage.local.set({ [ACCOUNT_KEY]: account });
+  }
+}
+
 export const handlers: Handlers = {
   async 'page-read'(request, tabId) {
     if (tabId === undefined) return { ok: false, error: { kind: 'refused', detail: 'no tab' } };
     await saveTabState(tabId, { read: request.read, readAt: Date.now() });
+    await refreshTabStatus(tabId);
+    if (request.read.state === 'profile' && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
     return { ok: true, accepted: true };
   },
 
@@ -21,12 +43,84 @@ export const handlers: Handlers = {
   },
 
   async 'check-connection'() {
-    const settings = await loadSettings();
-    const client = createSkipcallClient({ baseUrl: settings.apiBaseUrl, apiKey: settings.apiKey, maxAttempts: 2 });
-    try {
-      return { ok: true, workspaces: await client.listWorkspaces() };
-    } catch (error) {
-      return { ok: false, error: toErrorInfo(error) };
-    }
+    const client = await clientFromSettings();
+    const workspaces = await client.listWorkspaces();
+    await directoryForAccount();
+    // Ready before the first profile: the diff needs the custom fields, matching the directory.
+    void customFieldDefinitions(client).catch(() => undefined);
+    void directoryService().sync(true).catch(() => undefined);
+    return { ok: true, workspaces };
+  },
+
+  async 'get-contact'(request) {
+    const client = await clientFromSettings();
+    const [contact, customFields] = await Promise.all([cachedContact(client, request.contactId), customFieldDefinitions(client)]);
+    return { ok: true, contact, customFields };
+  },
+
+  async apply(request) {
+    return { ok: true, result: await applyChanges(request) };
+  },
+
+  async 'get-write'(request) {
+    return { ok: true, result: await loadWriteResult(request.contactId) };
+  },
+
+  async 'get-history'(request) {
+    const entries = await loadHistory();
+    return { ok: true, entries: request.contactId ? entries.filter((e) => e.contactId === request.contactId) : entries };
+  },
+
+  async undo(request) {
+    return { ok: true, result: await undoEntry(request.entryId) };
+  },
+
+  async match(request) {
+    return { ok: true, ...(await matchProfile(request.profile)) };
+  },
+
+  async 'search-contacts'(request) {
+    return { ok: true, contacts: await searchDirectory(request.query) };
+  },
+
+  async link(request) {
+    return { ok: true, link: await linkContact(request.identity, request.contactId, request.via) };
+  },
+
+  async unlink(request) {
+    return { ok: true, removed: await unlinkContact(request.identity, request.contactId) };
+  },
+
+  async 'create-contact'(request) {
+    return { ok: true, contact: await createAndLink(request.identity, request.contact) };
+  },
+
+  async 'get-registry'() {
+    return { ok: true, ...(await registryView()) };
+  },
+
+  async 'import-registry'(request) {
+    return importLinks(request.json);
+  },
+
+  async 'get-directory'() {
+    return { ok: true, directory: await directoryService().status() };
+  },
+
+  async 'sync-directory'() {
+    void directoryService().sync(true).catch(() => undefined);
+    return { ok: true, directory: await directoryService().status() };
   },
 };
+
+type AnyHandler = (request: Request, tabId: number | undefined) => Promise<Reply<object>>;
+
+/** Runs the handler of a validated request; an API failure becomes `{ok: false, error}`. */
+export async function handleRequest<R extends Request>(request: R, tabId: number | undefined): Promise<ReplyTo<R>> {
+  try {
+    return (await (handlers[request.type] as AnyHandler)(request, tabId)) as ReplyTo<R>;
+  } catch (error) {
+    if (error instanceof SkipcallApiError) return { ok: false, error: error.info };
+    return { ok: false, error: { kind: 'refused', detail: 'internal error' } };
+  }
+}

@@ -1,9 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { RequestSchema, isSenderAllowed, type Reply } from '@/utils/messages';
-import { handlers } from './handlers';
+import { handleRequest } from './handlers';
 import { forgetTab } from './stores';
-
-type AnyHandler = (request: unknown, tabId: number | undefined) => Promise<Reply<object>>;
 
 async function dispatch(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<object>> {
   const parsed = RequestSchema.safeParse(message);
@@ -14,16 +12,13 @@ async function dispatch(message: unknown, sender: Browser.runtime.MessageSender)
   if (!isSenderAllowed(request.type, senderInfo, browser.runtime.id, ownOrigin)) {
     return { ok: false, error: { kind: 'refused', detail: 'sender not allowed' } };
   }
-  const handler = handlers[request.type] as AnyHandler;
-  return handler(request, sender.tab?.id);
+  return handleRequest(request, sender.tab?.id);
 }
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // `return true` + sendResponse works in Chrome, Firefox and the test fake alike.
-    dispatch(message, sender).then(sendResponse, () =>
-      sendResponse({ ok: false, error: { kind: 'refused', detail: 'internal error' } }),
-    );
+    void dispatch(message, sender).then(sendResponse);
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -4,7 +4,10 @@ import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
-import { handlers } from '@/entrypoints/background/handlers';
+import { handleRequest } from '@/entrypoints/background/handlers';
+import { clientFromSettings } from '@/entrypoints/background/api';
+import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
+import { useDirectoryService } from '@/entrypoints/background/services';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 
 let sandbox: Sandbox;
@@ -49,10 +52,12 @@ describe('Options', () => {
   const permissionRequests: unknown[] = [];
   beforeEach(() => {
     fakeBrowser.reset();
+  useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
+    useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
     sandbox.reset();
     permissionRequests.length = 0;
     fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
-      void (handlers as any)[message.type](message, undefined).then(sendResponse);
+      void handleRequest(message, undefined).then(sendResponse);
       return true;
     });
     // The testing build's manifest: loopback is granted up front.
@@ -100,7 +105,7 @@ describe('Options', () => {
     await until(() => status(root) === 'ok' || status(root) === 'error', 'the connection check');
     expect(status(root)).toBe('ok');
     expect(byId(root, 'connection-status')?.textContent).toContain('Connected');
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
     expect(sandbox.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual(['GET /v1/workspaces 200']);
     expect(permissionRequests).toEqual([]);
   });

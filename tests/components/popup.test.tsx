@@ -4,7 +4,10 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
-import { handlers } from '@/entrypoints/background/handlers';
+import { handleRequest } from '@/entrypoints/background/handlers';
+import { clientFromSettings } from '@/entrypoints/background/api';
+import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
+import { useDirectoryService } from '@/entrypoints/background/services';
 import type { PageRead } from '@/utils/profile';
 
 const demoRead: PageRead = {
@@ -39,9 +42,11 @@ const fields = (root: HTMLElement) =>
 describe('Popup', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+  useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
+    useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
     // Route messages to the real background handlers, as the worker would.
     fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
-      void (handlers as any)[message.type](message, 7).then(sendResponse);
+      void handleRequest(message, 7).then(sendResponse);
       return true;
     });
   });

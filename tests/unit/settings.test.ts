@@ -54,9 +54,9 @@ describe('checkApiBaseUrl', () => {
 
 describe('settings storage shape', () => {
   it('reads defaults from nothing and from garbage', () => {
-    expect(parseSettings(undefined)).toEqual({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
-    expect(parseSettings({ apiKey: 42 })).toEqual({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
-    expect(parseSettings({ apiKey: 'sk_test_abcd' })).toEqual({ apiKey: 'sk_test_abcd', apiBaseUrl: DEFAULT_API_BASE_URL });
+    expect(parseSettings(undefined)).toEqual({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: [], customFieldMap: {} });
+    expect(parseSettings({ apiKey: 42 })).toMatchObject({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
+    expect(parseSettings({ apiKey: 'sk_test_abcd', preferLinkedIn: ['city'] })).toMatchObject({ apiKey: 'sk_test_abcd', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: ['city'] });
   });
   it('asks for the host of a custom origin, any port', () => {
     expect(originPermission('https://proxy.example.com:8443')).toBe('https://proxy.example.com/*');

@@ -27,7 +27,8 @@ export interface ApiErrorInfo {
 export class SkipcallApiError extends Error {
   readonly info: ApiErrorInfo;
   constructor(info: ApiErrorInfo) {
-    super(describeApiError(info));
+    // The sentence for people comes from describeApiError where it is shown.
+    super(`Skipcall API error: ${info.kind}${info.status ? ` (HTTP ${info.status})` : ''}`);
     this.name = 'SkipcallApiError';
     this.info = info;
   }

@@ -1,0 +1,202 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { computeDiff, type ProfileValues } from '@/utils/diff/compute';
+import type { HistoryEntry } from '@/utils/diff/history';
+import { buildPatch, type Choices, type RowChoice } from '@/utils/diff/patch';
+import type { ContactView, WriteResult } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
+import { describeReplyError, diffLabel } from './describe';
+import { DiffTable } from './DiffTable';
+import { loadDraft, saveDraft } from './drafts';
+import { HistoryList } from './HistoryList';
+import { ask, readSettings } from './runtime';
+import { WriteResultView } from './WriteResultView';
+
+interface Props {
+  contactId: string;
+  profile: ProfileValues;
+  /** Identifies the profile the draft choices belong to. */
+  profileKey: string;
+  onBusy: (busy: boolean) => void;
+  onNotFound?: (() => void) | undefined;
+  /** A write succeeded: the match is confirmed. */
+  onApplied?: () => void;
+}
+
+const POLL_MS = 300;
+
+export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFound, onApplied }: Props) {
+  const [view, setView] = useState<ContactView | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<{ text: string; notFound: boolean } | null>(null);
+  const [choices, setChoices] = useState<Choices>({});
+  const [result, setResult] = useState<WriteResult | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+
+  const loading = !view && !loadError;
+  const writing = result?.status === 'pending';
+  useEffect(() => onBusy(loading || writing), [loading, writing]);
+
+  async function refreshHistory() {
+    const reply = await ask({ type: 'get-history', contactId });
+    if (reply.ok) setHistory(reply.entries);
+  }
+
+  /** A write may still be running from before the popup was reopened: wait for it. */
+  async function followWrite(): Promise<WriteResult | null> {
+    for (;;) {
+      const reply = await ask({ type: 'get-write', contactId });
+      const current = reply.ok ? reply.result : null;
+      if (current?.status !== 'pending') return current;
+      setResult(current);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  useEffect(() => {
+    let live = true;
+    setView(null);
+    setLoadError(null);
+    void (async () => {
+      const [contactReply, loadedSettings, draft] = await Promise.all([
+        ask({ type: 'get-contact', contactId }),
+        readSettings(),
+        loadDraft(contactId, profileKey),
+      ]);
+      if (!live) return;
+      setSettings(loadedSettings);
+      if (!contactReply.ok) {
+        const notFound = contactReply.error.kind === 'not-found';
+        setLoadError({ text: describeReplyError(contactReply.error), notFound });
+        return;
+      }
+      setChoices(draft ?? {});
+      setView({ contact: contactReply.contact, customFields: contactReply.customFields });
+      void refreshHistory();
+      const last = await followWrite();
+      if (!live || !last) return;
+      setResult(last);
+      if (last.status === 'success' && last.contact) {
+        setView({ contact: last.contact, customFields: contactReply.customFields });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [contactId]);
+
+  const customFieldNames = useMemo(
+    () => Object.fromEntries((view?.customFields ?? []).map((f) => [f.slug, f.name])),
+    [view?.customFields],
+  );
+  const rows = useMemo(
+    () =>
+      view && settings
+        ? computeDiff(view.contact, profile, {
+            customFieldMap: settings.customFieldMap,
+            customFields: view.customFields,
+            preferLinkedIn: settings.preferLinkedIn,
+          })
+        : [],
+    [view, settings, profile],
+  );
+  const plan = useMemo(() => (view ? buildPatch(rows, choices, view.contact) : null), [rows, choices, view]);
+
+  function choose(key: string, choice: RowChoice) {
+    const next = { ...choices, [key]: choice };
+    setChoices(next);
+    void saveDraft(contactId, profileKey, next);
+  }
+
+  async function apply(event: Event) {
+    event.preventDefault();
+    if (!view || !plan || disabledReason) return;
+    setResult({ status: 'pending', kind: 'apply', contactId, at: Date.now(), keys: [] });
+    const reply = await ask({ type: 'apply', contactId, profile, seen: view.contact, choices });
+    const outcome: WriteResult = reply.ok
+      ? reply.result
+      : { status: 'error', kind: 'apply', contactId, at: Date.now(), keys: [], error: reply.error };
+    setResult(outcome);
+    if (outcome.status === 'success' && outcome.contact) {
+      setView({ ...view, contact: outcome.contact });
+      setChoices({});
+      void saveDraft(contactId, profileKey, {});
+      void refreshHistory();
+      onApplied?.();
+    } else if (outcome.status === 'conflict' && outcome.contact) {
+      // Fresh values are shown; the rows that changed in Skipcall wait for a new decision.
+      const next = { ...choices };
+      for (const key of outcome.keys) next[key] = { ticked: false };
+      setView({ ...view, contact: outcome.contact });
+      setChoices(next);
+      void saveDraft(contactId, profileKey, next);
+    }
+  }
+
+  async function undo(entryId: string) {
+    setResult({ status: 'pending', kind: 'undo', contactId, at: Date.now(), keys: [] });
+    const reply = await ask({ type: 'undo', entryId });
+    const outcome: WriteResult = reply.ok
+      ? reply.result
+      : { status: 'error', kind: 'undo', contactId, at: Date.now(), keys: [], error: reply.error };
+    setResult(outcome);
+    if (outcome.contact && view) setView({ ...view, contact: outcome.contact });
+    void refreshHistory();
+  }
+
+  if (loadError) {
+    return (
+      <div class="error" role="alert">
+        <p>{loadError.text}</p>
+        {loadError.notFound && onNotFound && (
+          <button type="button" data-testid="unlink" onClick={onNotFound}>
+            Unlink this contact
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (!view || !plan) return <p class="hint">Loading the Skipcall contact…</p>;
+
+  const problems = Object.entries(plan.problems);
+  const offered = rows.some((r) => r.status === 'fill' || r.status === 'update');
+  const disabledReason = writing
+    ? 'A write is in progress.'
+    : problems.length
+      ? `Fix ${diffLabel(problems[0]![0], customFieldNames)}: ${problems[0]![1]}`
+      : !offered
+        ? 'Skipcall already has everything LinkedIn shows.'
+        : plan.keys.length === 0
+          ? 'Tick at least one change to send.'
+          : null;
+
+  return (
+    <form class="contact-panel" onSubmit={apply}>
+      <DiffTable
+        rows={rows}
+        choices={choices}
+        contact={view.contact}
+        customFieldNames={customFieldNames}
+        onChoice={choose}
+        disabled={writing}
+      />
+      <div class="apply-bar">
+        <button
+          type="submit"
+          class="primary"
+          data-testid="apply"
+          disabled={!!disabledReason}
+          aria-describedby={disabledReason ? 'apply-reason' : undefined}
+        >
+          {plan.keys.length ? `Update ${plan.keys.length} field${plan.keys.length > 1 ? 's' : ''} in Skipcall` : 'Update Skipcall'}
+        </button>
+        {disabledReason && (
+          <span id="apply-reason" data-testid="apply-reason" class="hint">
+            {disabledReason}
+          </span>
+        )}
+      </div>
+      {result && <WriteResultView result={result} customFieldNames={customFieldNames} />}
+      <HistoryList entries={history} customFieldNames={customFieldNames} onUndo={undo} disabled={writing} />
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import type { HistoryEntry } from '@/utils/diff/history';
+import { diffLabel } from './describe';
+
+interface Props {
+  entries: HistoryEntry[];
+  customFieldNames: Record<string, string>;
+  onUndo: (entryId: string) => void;
+  disabled: boolean;
+}
+
+const show = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value) || '(empty)';
+
+/** Past writes to this contact, newest first, each with its undo. */
+export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Props) {
+  if (entries.length === 0) return null;
+  return (
+    <details class="history">
+      <summary>History ({entries.length})</summary>
+      <ol>
+        {entries.map((entry) => (
+          <li key={entry.id} data-testid="history-entry">
+            <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleString()}</time>
+            <ul>
+              {entry.changes.map((change) => (
+                <li key={change.key}>
+                  {diffLabel(change.key, customFieldNames)}: {show(change.before)} → {show(change.after)}
+                </li>
+              ))}
+            </ul>
+            {entry.undoneAt ? (
+              <span class="hint">Undone</span>
+            ) : (
+              <button type="button" data-testid="undo" class="link" disabled={disabled} onClick={() => onUndo(entry.id)}>
+                Undo
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

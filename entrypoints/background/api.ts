@@ -1,0 +1,35 @@
+// The Skipcall client configured from the saved settings, and the custom field
+// definitions (cached briefly: the diff needs them for every contact).
+import { browser } from 'wxt/browser';
+import { createSkipcallClient, type SkipcallClient } from '@/utils/skipcall/client';
+import type { CustomField } from '@/utils/skipcall/schemas';
+import { loadSettings } from './stores';
+
+const CUSTOM_FIELDS_KEY = 'customFields';
+const CUSTOM_FIELDS_TTL_MS = 60 * 60_000;
+const PAGE_SIZE = 100;
+const MAX_PAGES = 20;
+
+export async function clientFromSettings(): Promise<SkipcallClient> {
+  const settings = await loadSettings();
+  return createSkipcallClient({ baseUrl: settings.apiBaseUrl, apiKey: settings.apiKey });
+}
+
+export async function customFieldDefinitions(client: SkipcallClient): Promise<CustomField[]> {
+  const stored = (await browser.storage.session.get(CUSTOM_FIELDS_KEY))[CUSTOM_FIELDS_KEY] as
+    | { at: number; fields: CustomField[] }
+    | undefined;
+  if (stored && Date.now() - stored.at < CUSTOM_FIELDS_TTL_MS) return stored.fields;
+  const fields: CustomField[] = [];
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { items, total } = await client.listCustomFields(page, PAGE_SIZE);
+    fields.push(...items);
+    if (items.length < PAGE_SIZE || (total !== undefined && fields.length >= total)) break;
+  }
+  await browser.storage.session.set({ [CUSTOM_FIELDS_KEY]: { at: Date.now(), fields } });
+  return fields;
+}
+
+export async function forgetCustomFields(): Promise<void> {
+  await browser.storage.session.remove(CUSTOM_FIELDS_KEY);
+}

@@ -1,0 +1,114 @@
+// The local contact directory: an index kept in memory, persisted in
+// IndexedDB, and refreshed in the background from GET /v1/contacts when the
+// account's API offers it.
+import { createStore, del, get, set } from 'idb-keyval';
+import { browser } from 'wxt/browser';
+import { buildIndex, fromSnapshot, toSnapshot, upsertContacts, type DirectoryIndex } from '@/utils/match/directory';
+import { createDirectorySync, progressOf, readSyncState, syncPhase, type ContactLister, type SyncState } from '@/utils/match/sync';
+import type { ApiErrorKind } from '@/utils/skipcall/errors';
+import type { DirectoryStatus } from '@/utils/messages';
+
+export interface DirectoryPersistence {
+  loadSnapshot(): Promise<unknown>;
+  saveSnapshot(snapshot: unknown): Promise<void>;
+  loadSync(): Promise<unknown>;
+  saveSync(state: SyncState): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function indexedDbPersistence(): DirectoryPersistence {
+  const store = createStore('skipcall-enrich', 'directory');
+  return {
+    loadSnapshot: () => get('snapshot', store),
+    saveSnapshot: (snapshot) => set('snapshot', snapshot, store),
+    loadSync: () => get('sync', store),
+    saveSync: (state) => set('sync', state, store),
+    clear: async () => {
+      await del('snapshot', store);
+      await del('sync', store);
+    },
+  };
+}
+
+export function memoryPersistence(): DirectoryPersistence {
+  const values = new Map<string, unknown>();
+  return {
+    loadSnapshot: async () => values.get('snapshot'),
+    saveSnapshot: async (snapshot) => void values.set('snapshot', snapshot),
+    loadSync: async () => values.get('sync'),
+    saveSync: async (state) => void values.set('sync', state),
+    clear: async () => values.clear(),
+  };
+}
+
+/** Where the UI reads the sync's progress (and is told of changes). */
+export const DIRECTORY_STATUS_KEY = 'directoryStatus';
+
+export function createDirectoryService(persistence: DirectoryPersistence, lister: () => Promise<ContactLister>) {
+  let index: DirectoryIndex | undefined;
+  let loading: Promise<DirectoryIndex> | undefined;
+  let running: Promise<unknown> | undefined;
+
+  function loadIndex(): Promise<DirectoryIndex> {
+    if (index) return Promise.resolve(index);
+    loading ??= persistence.loadSnapshot().then((snapshot) => {
+      index = snapshot ? fromSnapshot(snapshot) : buildIndex([]);
+      return index;
+    });
+    return loading;
+  }
+
+  async function status(): Promise<DirectoryStatus> {
+    const state = readSyncState(await persistence.loadSync());
+    const current = await loadIndex();
+    const error = state.lastError;
+    return {
+      phase: syncPhase(state),
+      progress: progressOf(state),
+      size: current.size,
+      ...(state.completedAt !== undefined ? { completedAt: state.completedAt } : {}),
+      ...(error ? { lastError: { kind: error.kind as ApiErrorKind, ...(error.status ? { status: error.status } : {}) } } : {}),
+    };
+  }
+
+  async function publish(): Promise<DirectoryStatus> {
+    const current = await status();
+    await browser.storage.session.set({ [DIRECTORY_STATUS_KEY]: current });
+    return current;
+  }
+
+  /** Reads what is due (or everything, when forced); returns at once if a sync already runs. */
+  function sync(force = false): Promise<unknown> {
+    running ??= (async () => {
+      try {
+        const directorySync = createDirectorySync({
+          client: await lister(),
+          store: { load: async () => readSyncState(await persistence.loadSync()), save: (state) => persistence.saveSync(state) },
+          onContacts: async (contacts) => upsertContacts(await loadIndex(), contacts),
+          onComplete: async (contacts) => {
+            index = buildIndex(contacts);
+            await persistence.saveSnapshot(toSnapshot(index));
+          },
+          onProgress: () => void publish(),
+        });
+        await directorySync.run({ force });
+      } finally {
+        running = undefined;
+        await publish();
+      }
+    })();
+    return running;
+  }
+
+  async function reset(): Promise<void> {
+    await running?.catch(() => undefined);
+    await persistence.clear();
+    index = buildIndex([]);
+    loading = undefined;
+    await publish();
+  }
+
+  return { index: loadIndex, status, sync, reset, isSyncing: () => running !== undefined };
+}
+
+export type DirectoryService = ReturnType<typeof createDirectoryService>;

@@ -1,0 +1,108 @@
+// Handlers for finding, linking and creating the contact of a profile.
+import { contactLabel, toDirectoryContact } from '@/utils/match/contact';
+import { getContact as directoryContact, search, upsertContacts } from '@/utils/match/directory';
+import { preselect, rankCandidates } from '@/utils/match/rank';
+import {
+  addLink,
+  exportRegistry,
+  findLink,
+  importRegistry,
+  IMPORT_PROBLEM_MESSAGES,
+  listLinks,
+  removeLink,
+  type LinkEntry,
+  type LinkVia,
+} from '@/utils/match/registry';
+import type { MatchView, Reply } from '@/utils/messages';
+import type { ProfileValues } from '@/utils/diff/compute';
+import type { ContactCreate, Contact } from '@/utils/skipcall/schemas';
+import { clientFromSettings } from './api';
+import { cachedContact, rememberContact } from './contact-cache';
+import { loadRegistry, updateRegistry } from './registry-store';
+import { directoryService } from './services';
+import { refreshAllTabs } from './tab-status';
+
+interface Identity {
+  linkedinUrl?: string;
+  linkedinSalesUrl?: string;
+}
+
+export async function matchProfile(profile: ProfileValues): Promise<MatchView> {
+  const directory = directoryService();
+  const [registry, index, status] = await Promise.all([loadRegistry(), directory.index(), directory.status()]);
+  const link = findLink(registry, { linkedinUrl: profile.linkedinUrl, linkedinSalesUrl: profile.linkedinSalesUrl }) ?? null;
+  const candidates = rankCandidates(profile, index);
+  // A linked contact that the directory does not hold (or no directory at all) is still offered.
+  if (link && !candidates.some((c) => c.contactId === link.contactId)) {
+    const known = directoryContact(index, link.contactId);
+    const contact = known ?? (await linkedContact(link.contactId));
+    if (contact) {
+      candidates.unshift({ contactId: link.contactId, contact, reason: profile.linkedinUrl ? 'linkedin-url' : 'sales-url', score: 1000 });
+    }
+  }
+  return { link, candidates, preselected: preselect(candidates, link), directory: status };
+}
+
+/** The linked contact from the prefetch cache (or one GET); none when it is gone or Skipcall is unreachable. */
+async function linkedContact(contactId: string) {
+  try {
+    return toDirectoryContact(await cachedContact(await clientFromSettings(), contactId));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function searchDirectory(query: string) {
+  return search(await directoryService().index(), query, 20);
+}
+
+async function recordLink(identity: Identity, contact: Contact, via: LinkVia) {
+  const registry = await updateRegistry((current) =>
+    addLink(current, { ...identity, contactId: contact.id, workspaceId: contact.teamId ?? null, label: contactLabel(contact), via }),
+  );
+  void refreshAllTabs();
+  return findLink(registry, identity) ?? null;
+}
+
+export async function linkContact(identity: Identity, contactId: string, via: LinkVia): Promise<LinkEntry | null> {
+  const contact = await cachedContact(await clientFromSettings(), contactId);
+  return recordLink(identity, contact, via);
+}
+
+export async function unlinkContact(identity: Identity, contactId?: string): Promise<number> {
+  let removed = 0;
+  await updateRegistry((current) => {
+    const next = removeLink(current, { ...identity, ...(contactId ? { contactId } : {}) });
+    removed = current.entries.length - next.entries.length;
+    return next;
+  });
+  void refreshAllTabs();
+  return removed;
+}
+
+export async function createAndLink(identity: Identity, input: ContactCreate): Promise<Contact> {
+  const contact = await (await clientFromSettings()).createContact(input);
+  await rememberContact(contact);
+  upsertContacts(await directoryService().index(), [contact]);
+  await recordLink(identity, contact, 'create');
+  return contact;
+}
+
+export async function registryView() {
+  const registry = await loadRegistry();
+  return { links: listLinks(registry), json: exportRegistry(registry) };
+}
+
+export async function importLinks(json: string): Promise<Reply<{ added: number; updated: number }>> {
+  let outcome: ReturnType<typeof importRegistry> | undefined;
+  await updateRegistry((current) => {
+    outcome = importRegistry(json, current);
+    return outcome.ok ? outcome.registry : current;
+  });
+  if (!outcome?.ok) {
+    const problem = outcome?.ok === false ? outcome.problem : 'shape';
+    return { ok: false, error: { kind: 'refused', detail: IMPORT_PROBLEM_MESSAGES[problem] } };
+  }
+  void refreshAllTabs();
+  return { ok: true, added: outcome.added, updated: outcome.updated };
+}
