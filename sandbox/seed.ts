@@ -84,6 +84,8 @@ export function seedContacts(): Contact[] {
         company: 'Brasserie Lumière',
         city: 'Paris',
         country: 'France',
+        // Saved once in another form of the same URL: matches the demo profile, shows as "same".
+        linkedinUrl: 'http://fr.linkedin.com/in/elodie-marchand-demo/',
         email: 'elodie.marchand@brasserie-lumiere.fr',
         phoneNumbers: ['+33612345678'],
         callCount: 3,

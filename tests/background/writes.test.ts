@@ -48,9 +48,10 @@ describe('apply', () => {
       { type: 'apply', contactId: DEMO_CONTACT_ID, profile, seen: contact, choices: { city: { ticked: true } } },
       undefined,
     );
-    expect(reply.ok && reply.result).toMatchObject({ status: 'success', keys: ['role', 'city', 'linkedinUrl'] });
+    expect(reply.ok && reply.result).toMatchObject({ status: 'success', keys: ['role', 'city'] });
     expect(patches()).toHaveLength(1);
-    expect(patches()[0]?.body).toEqual({ role: 'Directrice commerciale', city: 'Lyon', linkedinUrl: 'https://www.linkedin.com/in/elodie-marchand-demo' });
+    // The saved LinkedIn URL is the same profile written differently: not sent.
+    expect(patches()[0]?.body).toEqual({ role: 'Directrice commerciale', city: 'Lyon' });
     expect(sandbox.contacts.get(DEMO_CONTACT_ID)).toMatchObject({ city: 'Lyon', role: 'Directrice commerciale', company: 'Brasserie Lumière' });
 
     const stored = await handleRequest({ type: 'get-write', contactId: DEMO_CONTACT_ID }, undefined);
@@ -97,7 +98,7 @@ describe('undo', () => {
     const entryId = history.ok ? history.entries[0]!.id : '';
     const reply = await handleRequest({ type: 'undo', entryId }, undefined);
     expect(reply.ok && reply.result).toMatchObject({ status: 'success', keys: ['city'] });
-    expect(reply.ok && reply.result.blocked?.map((b) => b.reason)).toEqual(['was-empty', 'was-empty']);
+    expect(reply.ok && reply.result.blocked).toEqual([{ key: 'role', reason: 'was-empty' }]);
     expect(patches().at(-1)?.body).toEqual({ city: 'Paris' });
     expect(sandbox.contacts.get(DEMO_CONTACT_ID)?.city).toBe('Paris');
   });

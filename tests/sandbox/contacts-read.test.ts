@@ -30,7 +30,7 @@ describe('GET /v1/contacts/{id}', () => {
       city: 'Paris',
       country: 'France',
       role: null,
-      linkedinUrl: null,
+      linkedinUrl: 'http://fr.linkedin.com/in/elodie-marchand-demo/',
       email: 'elodie.marchand@brasserie-lumiere.fr',
       phoneNumbers: ['+33612345678'],
       customFields: {},
