@@ -8,6 +8,9 @@ import {
   originPermission,
 } from '@/utils/settings';
 import { describeReplyError } from './describe';
+import { DiffPolicySection } from './DiffPolicySection';
+import { DirectorySection } from './DirectorySection';
+import { RegistrySection } from './RegistrySection';
 import { ask, readSettings, updateSettings } from './runtime';
 
 type Connection = { status: 'pending' } | { status: 'ok'; workspaces: Workspace[] } | { status: 'error'; message: string };
@@ -45,11 +48,13 @@ export function Options() {
   const [urlError, setUrlError] = useState<string | null>(null);
   const [connection, setConnection] = useState<Connection | null>(null);
   const [busy, setBusy] = useState(true);
+  const [hasKey, setHasKey] = useState(false);
 
   useEffect(() => {
     void readSettings().then((settings) => {
       setApiKey(settings.apiKey);
       setApiBaseUrl(settings.apiBaseUrl);
+      setHasKey(!!settings.apiKey);
       setBusy(false);
     });
   }, []);
@@ -80,6 +85,7 @@ export function Options() {
       await updateSettings({ apiKey: key, apiBaseUrl: baseUrl });
       setApiKey(key);
       setApiBaseUrl(baseUrl);
+      setHasKey(true);
       const reply = await ask({ type: 'check-connection' });
       setConnection(reply.ok ? { status: 'ok', workspaces: reply.workspaces } : { status: 'error', message: describeReplyError(reply.error) });
     } finally {
@@ -135,6 +141,13 @@ export function Options() {
             `Connected. Workspaces: ${connection.workspaces.map((w) => w.name ?? w.id).join(', ') || 'none'}.`}
           {connection.status === 'error' && connection.message}
         </p>
+      )}
+      {hasKey && !busy && (
+        <>
+          <DirectorySection />
+          <DiffPolicySection connected={connection?.status !== 'error'} />
+          <RegistrySection />
+        </>
       )}
     </main>
   );

@@ -65,6 +65,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-directory') }),
   /** Options → background: read the contact list again now. */
   z.object({ type: z.literal('sync-directory') }),
+  /** Options → background: the custom fields a profile field can be mapped to. */
+  z.object({ type: z.literal('get-custom-fields') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -130,6 +132,7 @@ export interface ResponseMap {
   'import-registry': { added: number; updated: number };
   'get-directory': { directory: DirectoryStatus };
   'sync-directory': { directory: DirectoryStatus };
+  'get-custom-fields': { fields: CustomField[] };
 }
 
 /** An API failure, or the background refusing the message itself. */
@@ -155,6 +158,7 @@ export const PAGE_ONLY: ReadonlySet<RequestType> = new Set([
   'import-registry',
   'get-directory',
   'sync-directory',
+  'get-custom-fields',
 ]);
 /** Messages that only the content script on LinkedIn may send. */
 export const CONTENT_ONLY: ReadonlySet<RequestType> = new Set(['page-read']);

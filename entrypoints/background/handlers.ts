@@ -107,6 +107,10 @@ export const handlers: Handlers = {
     return { ok: true, directory: await directoryService().status() };
   },
 
+  async 'get-custom-fields'() {
+    return { ok: true, fields: await customFieldDefinitions(await clientFromSettings()) };
+  },
+
   async 'sync-directory'() {
     void directoryService().sync(true).catch(() => undefined);
     return { ok: true, directory: await directoryService().status() };

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContactPanel } from '@/components/ContactPanel';
+import { clientFromSettings } from '@/entrypoints/background/api';
+import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
+import { handleRequest } from '@/entrypoints/background/handlers';
+import { useDirectoryService } from '@/entrypoints/background/services';
+import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(() => sandbox.close());
+
+const profile = {
+  firstName: 'Élodie',
+  lastName: 'Marchand',
+  role: 'Directrice commerciale',
+  company: 'Brasserie Lumière',
+  city: 'Lyon',
+  country: 'France',
+  linkedinUrl: 'https://www.linkedin.com/in/elodie-marchand-demo',
+};
+
+const q = (root: HTMLElement, selector: string) => root.querySelector<HTMLElement>(selector);
+const row = (root: HTMLElement, field: string) => q(root, `[data-testid="diff-row"][data-field="${field}"]`);
+const box = (root: HTMLElement, field: string) => row(root, field)?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+
+async function until(check: () => boolean, what: string) {
+  for (let i = 0; i < 300; i++) {
+    if (check()) return;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function mount(values = profile): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(async () => render(<ContactPanel contactId={DEMO_CONTACT_ID} profile={values} profileKey="k" onBusy={() => undefined} />, root));
+  await until(() => !!q(root, '[data-testid="apply"]'), 'the diff');
+  return root;
+}
+
+async function type(input: HTMLInputElement, value: string) {
+  await act(async () => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  sandbox.reset();
+  useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
+  fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
+    void handleRequest(message, undefined).then(sendResponse);
+    return true;
+  });
+  await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
+});
+
+describe('the diff table', () => {
+  it('shows each field with its status; same and none rows cannot be ticked', async () => {
+    const root = await mount();
+    const statuses = Object.fromEntries([...root.querySelectorAll('[data-testid="diff-row"]')].map((r) => [r.getAttribute('data-field'), r.getAttribute('data-status')]));
+    expect(statuses).toMatchObject({ firstName: 'same', role: 'fill', city: 'update', linkedinUrl: 'same', email: 'none', phoneNumbers: 'none' });
+    for (const field of ['firstName', 'linkedinUrl', 'email']) {
+      expect(row(root, field)?.querySelectorAll('input[type="checkbox"]')).toHaveLength(1);
+      expect(box(root, field)?.disabled).toBe(true);
+      expect(row(root, field)?.querySelector('[data-testid="diff-value-input"]')).toBeNull();
+    }
+    expect(box(root, 'role')?.checked).toBe(true);
+    expect(box(root, 'city')?.checked).toBe(false);
+    expect(row(root, 'city')?.textContent).toContain('Paris');
+    expect(row(root, 'city')?.querySelector<HTMLInputElement>('[data-testid="diff-value-input"]')?.value).toBe('Lyon');
+  });
+
+  it('says why apply is disabled: nothing ticked', async () => {
+    const root = await mount();
+    await act(async () => box(root, 'role')!.click());
+    expect(q(root, '[data-testid="apply"]')?.hasAttribute('disabled')).toBe(true);
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Tick at least one change to send.');
+  });
+
+  it('says why apply is disabled: a value over the API limit, shown on its row', async () => {
+    const root = await mount();
+    await type(row(root, 'role')!.querySelector('[data-testid="diff-value-input"]')!, 'x'.repeat(201));
+    expect(box(root, 'role')?.checked).toBe(true);
+    expect(row(root, 'role')?.textContent).toContain('At most 200 characters');
+    expect(q(root, '[data-testid="apply"]')?.hasAttribute('disabled')).toBe(true);
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toContain('Fix Role');
+  });
+
+  it('says why apply is disabled: nothing to change', async () => {
+    const root = await mount({ ...profile, role: '', city: 'paris' });
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Skipcall already has everything LinkedIn shows.');
+  });
+
+  it('applies the ticked rows, shows the result and the history entry', async () => {
+    const root = await mount();
+    await act(async () => box(root, 'city')!.click());
+    expect(q(root, '[data-testid="apply"]')?.textContent).toContain('Update 2 fields');
+    await act(async () => q(root, '[data-testid="apply"]')!.click());
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'success', 'the write');
+    expect(q(root, '[data-testid="result"]')?.textContent).toContain('Role, City');
+    expect(sandbox.contacts.get(DEMO_CONTACT_ID)).toMatchObject({ role: 'Directrice commerciale', city: 'Lyon' });
+    await until(() => root.querySelectorAll('[data-testid="history-entry"]').length === 1, 'the history');
+    expect(row(root, 'city')?.getAttribute('data-status')).toBe('same');
+  });
+
+  it('shows a conflict without writing, with the fresh value unticked', async () => {
+    const root = await mount();
+    await act(async () => box(root, 'city')!.click());
+    sandbox.editContact(DEMO_CONTACT_ID, { city: 'Marseille' });
+    await act(async () => q(root, '[data-testid="apply"]')!.click());
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'conflict', 'the conflict');
+    expect(sandbox.log.filter((e) => e.method === 'PATCH')).toHaveLength(0);
+    expect(row(root, 'city')?.textContent).toContain('Marseille');
+    expect(box(root, 'city')?.checked).toBe(false);
+  });
+
+  it('offers to unlink a contact that no longer exists', async () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    let unlinked = false;
+    await act(async () =>
+      render(<ContactPanel contactId="gone-contact" profile={profile} profileKey="k" onBusy={() => undefined} onNotFound={() => (unlinked = true)} />, root),
+    );
+    await until(() => !!q(root, '[data-testid="unlink"]'), 'the not-found state');
+    expect(root.textContent).toContain('not found, or it is in a workspace outside');
+    await act(async () => q(root, '[data-testid="unlink"]')!.click());
+    expect(unlinked).toBe(true);
+  });
+});
