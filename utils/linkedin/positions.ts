@@ -1,0 +1,50 @@
+// Experience entries → current positions. An entry lists texts in display order
+// (title, "Company · Full-time", dates, place); a grouped entry shows the company
+// once, then one nested entry per position.
+import { clean } from './text';
+
+export interface Position {
+  role?: string;
+  company?: string;
+}
+
+// "Present" in the UI languages LinkedIn users here read (EN/FR first).
+const PRESENT = /present|current|aujourd.?hui|actuel|heute|actualidad|presente|oggi|atualmente|heden/i;
+
+export const isPresent = (dates: string | undefined): boolean => PRESENT.test(dates ?? '');
+
+/** "Jul 2021 - Present · 3 yrs", "janv. 2020 - aujourd’hui", "2016 - 2021 · 5 yrs". */
+export const isDateLine = (text: string | undefined): boolean =>
+  !!text && text.length < 90 && (/\b(?:19|20)\d\d\b/.test(text) || (isPresent(text) && /[-–—]/.test(text)));
+
+const SEPARATOR = /\s[·•]\s/;
+// Employment types and durations, which share the company's line ("Full-time · 4 yrs 2 mos").
+const NOT_NAME = /^(?:\d+\s*(?:yrs?|mos?|years?|months?|ans?|mois)\b|(?:full|part)-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|temps (?:plein|partiel)|ind[ée]pendant|cdi|cdd|stage|alternance|int[ée]rim)/i;
+
+/** A title or company on a line of its own, not a date, duration or "X · Y" line. */
+export const plain = (text: string | undefined): string | undefined =>
+  text && !SEPARATOR.test(text) && !isDateLine(text) && !NOT_NAME.test(text) ? text : undefined;
+
+/** "Brasserie Lumière · Full-time" → "Brasserie Lumière". */
+export const companyOfLine = (line: string | undefined): string | undefined => plain(clean(line?.split(SEPARATOR)[0]));
+
+/**
+ * Current positions of one experience entry.
+ * @param own texts of the entry itself, title first, nested entries excluded
+ * @param nested texts of each nested entry (positions grouped under one company)
+ */
+export function currentPositions(own: string[], nested: string[][]): Position[] {
+  const dates = own.find(isDateLine);
+  const grouped = nested.filter((texts) => texts.some(isDateLine));
+  if (!dates && grouped.length) {
+    const company = plain(own[0]);
+    return grouped
+      .filter((texts) => isPresent(texts.find(isDateLine)))
+      .map((texts) => ({ role: plain(texts[0]), company }));
+  }
+  if (!isPresent(dates)) return [];
+  const [first, second] = own;
+  // No title: the first line is already "Company · Full-time".
+  if (first && SEPARATOR.test(first)) return [{ company: companyOfLine(first) }];
+  return [{ role: plain(first), company: second === dates ? undefined : companyOfLine(second) }];
+}
