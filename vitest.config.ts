@@ -3,5 +3,5 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
-  test: { include: ['tests/**/*.test.{ts,tsx}'], restoreMocks: true },
+  test: { include: ['tests/**/*.test.{ts,tsx}'], restoreMocks: true, setupFiles: ['tests/setup/i18n.ts'] },
 });

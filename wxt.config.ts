@@ -25,15 +25,16 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, mode }) => ({
-    name: 'Skipcall Enrich',
-    description: 'Enrich your Skipcall contacts from the LinkedIn profile you are viewing, one reviewed change at a time.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     host_permissions: [LINKEDIN_HOST, API_HOST, ...(mode === 'testing' ? LOOPBACK_HOSTS : [])],
     // A custom API base URL asks for its origin at runtime, never up front.
     optional_host_permissions: ['https://*/*', ...LOOPBACK_HOSTS],
     action: { default_title: 'Skipcall Enrich' },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open Skipcall Enrich' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpen__' },
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

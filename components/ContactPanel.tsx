@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { computeDiff, type ProfileValues } from '@/utils/diff/compute';
 import type { HistoryEntry } from '@/utils/diff/history';
 import { buildPatch, type Choices, type RowChoice } from '@/utils/diff/patch';
@@ -8,6 +8,7 @@ import { describeReplyError, diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
 import { HistoryList } from './HistoryList';
+import { t } from './i18n';
 import { ask, readSettings } from './runtime';
 import { WriteResultView } from './WriteResultView';
 
@@ -18,15 +19,19 @@ interface Props {
   profileKey: string;
   onBusy: (busy: boolean) => void;
   onNotFound?: (() => void) | undefined;
+  /** The contact when the caller already has it (the match prefetched it). */
+  initialView?: ContactView | undefined;
+  initialSettings?: Settings | undefined;
   /** A write succeeded: the match is confirmed. */
   onApplied?: () => void;
 }
 
 const POLL_MS = 300;
 
-export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFound, onApplied }: Props) {
-  const [view, setView] = useState<ContactView | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
+export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFound, onApplied, initialView, initialSettings }: Props) {
+  // With the contact and settings at hand, the diff shows on the first render.
+  const [view, setView] = useState<ContactView | null>(initialView ?? null);
+  const [settings, setSettings] = useState<Settings | null>(initialSettings ?? null);
   const [loadError, setLoadError] = useState<{ text: string; notFound: boolean } | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [result, setResult] = useState<WriteResult | null>(null);
@@ -34,7 +39,8 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
 
   const loading = !view && !loadError;
   const writing = result?.status === 'pending';
-  useEffect(() => onBusy(loading || writing), [loading, writing]);
+  // Before paint, so aria-busy never reads false while the diff is still loading.
+  useLayoutEffect(() => onBusy(loading || writing), [loading, writing]);
 
   async function refreshHistory() {
     const reply = await ask({ type: 'get-history', contactId });
@@ -54,12 +60,11 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
 
   useEffect(() => {
     let live = true;
-    setView(null);
     setLoadError(null);
     void (async () => {
       const [contactReply, loadedSettings, draft] = await Promise.all([
-        ask({ type: 'get-contact', contactId }),
-        readSettings(),
+        initialView ? { ok: true as const, ...initialView } : ask({ type: 'get-contact', contactId }),
+        initialSettings ?? readSettings(),
         loadDraft(contactId, profileKey),
       ]);
       if (!live) return;
@@ -149,24 +154,24 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
         <p>{loadError.text}</p>
         {loadError.notFound && onNotFound && (
           <button type="button" data-testid="unlink" onClick={onNotFound}>
-            Unlink this contact
+            {t('contactUnlink')}
           </button>
         )}
       </div>
     );
   }
-  if (!view || !plan) return <p class="hint">Loading the Skipcall contact…</p>;
+  if (!view || !plan) return <p class="hint">{t('contactLoading')}</p>;
 
   const problems = Object.entries(plan.problems);
   const offered = rows.some((r) => r.status === 'fill' || r.status === 'update');
   const disabledReason = writing
-    ? 'A write is in progress.'
+    ? t('applyWriting')
     : problems.length
-      ? `Fix ${diffLabel(problems[0]![0], customFieldNames)}: ${problems[0]![1]}`
+      ? t('applyFix', diffLabel(problems[0]![0], customFieldNames), t(...problems[0]![1]))
       : !offered
-        ? 'Skipcall already has everything LinkedIn shows.'
+        ? t('applyNothingOffered')
         : plan.keys.length === 0
-          ? 'Tick at least one change to send.'
+          ? t('applyNothingTicked')
           : null;
 
   return (
@@ -187,7 +192,7 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
           disabled={!!disabledReason}
           aria-describedby={disabledReason ? 'apply-reason' : undefined}
         >
-          {plan.keys.length ? `Update ${plan.keys.length} field${plan.keys.length > 1 ? 's' : ''} in Skipcall` : 'Update Skipcall'}
+          {plan.keys.length ? t(plan.keys.length > 1 ? 'applyFields' : 'applyOneField', plan.keys.length) : t('applyNoField')}
         </button>
         {disabledReason && (
           <span id="apply-reason" data-testid="apply-reason" class="hint">

@@ -4,6 +4,7 @@ import type { ContactCreate, Contact } from '@/utils/skipcall/schemas';
 import { NAME_MAX, TEXT_MAX } from '@/utils/skipcall/schemas';
 import { cleanText } from '@/utils/normalize';
 import { describeReplyError } from './describe';
+import { t } from './i18n';
 import { ask } from './runtime';
 
 interface Props {
@@ -15,13 +16,13 @@ interface Props {
 }
 
 const FIELDS = [
-  { key: 'firstName', label: 'First name', max: NAME_MAX, required: true },
-  { key: 'lastName', label: 'Last name', max: NAME_MAX, required: true },
-  { key: 'role', label: 'Role', max: TEXT_MAX },
-  { key: 'company', label: 'Company', max: TEXT_MAX },
-  { key: 'city', label: 'City', max: TEXT_MAX },
-  { key: 'country', label: 'Country', max: TEXT_MAX },
-  { key: 'email', label: 'Email' },
+  { key: 'firstName', label: 'fieldFirstName', max: NAME_MAX, required: true },
+  { key: 'lastName', label: 'fieldLastName', max: NAME_MAX, required: true },
+  { key: 'role', label: 'fieldRole', max: TEXT_MAX },
+  { key: 'company', label: 'fieldCompany', max: TEXT_MAX },
+  { key: 'city', label: 'fieldCity', max: TEXT_MAX },
+  { key: 'country', label: 'fieldCountry', max: TEXT_MAX },
+  { key: 'email', label: 'fieldEmail' },
 ] as const;
 type FieldKey = (typeof FIELDS)[number]['key'];
 
@@ -46,14 +47,14 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
     const found: Partial<Record<FieldKey | 'phone', string>> = {};
     for (const field of FIELDS) {
       const value = cleanText(values[field.key]);
-      if ('required' in field && !value) found[field.key] = 'Required.';
-      else if ('max' in field && value.length > field.max) found[field.key] = `At most ${field.max} characters.`;
+      if ('required' in field && !value) found[field.key] = t('createRequired');
+      else if ('max' in field && value.length > field.max) found[field.key] = t('createTooLong', field.max);
     }
     // Loaded on demand: the phone number metadata is the biggest part of the popup.
     const { toE164 } = await import('@/utils/phone');
     const number = toE164(phone);
     if (!number.ok) {
-      found.phone = number.problem === 'empty' ? 'Skipcall needs a phone number to create a contact.' : 'Not a valid phone number, e.g. 06 12 34 56 78 or +33 6 12 34 56 78.';
+      found.phone = t(number.problem === 'empty' ? 'createPhoneMissing' : 'createPhoneInvalid');
     }
     setProblems(found);
     if (Object.keys(found).length || !number.ok) return;
@@ -77,10 +78,10 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
 
   return (
     <form class="create-form" data-testid="create-form" onSubmit={submit} noValidate>
-      <h2>New Skipcall contact</h2>
+      <h2>{t('createTitle')}</h2>
       {FIELDS.map((field) => (
         <label key={field.key} class="stacked">
-          {field.label}
+          {t(field.label)}
           <input
             type="text"
             inputMode={field.key === 'email' ? 'email' : 'text'}
@@ -93,7 +94,7 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
         </label>
       ))}
       <label class="stacked">
-        Phone (required)
+        {t('createPhoneLabel')}
         <input
           type="tel"
           name="phone"
@@ -112,10 +113,10 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
       )}
       <div class="row">
         <button type="submit" class="primary" data-testid="create-submit" disabled={sending}>
-          {sending ? 'Creating…' : 'Create and link'}
+          {t(sending ? 'createSubmitting' : 'createSubmit')}
         </button>
         <button type="button" class="link" onClick={onCancel}>
-          Cancel
+          {t('createCancel')}
         </button>
       </div>
     </form>

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CustomField } from '@/utils/skipcall/schemas';
 import type { Settings } from '@/utils/settings';
 import { diffLabel } from './describe';
+import { t } from './i18n';
 import { ask, readSettings, updateSettings } from './runtime';
 
 const PREFERABLE = ['firstName', 'lastName', 'role', 'company', 'city', 'country', 'url', 'email'] as const;
 /** Profile fields with no standard contact field: they can go to a custom field. */
-const MAPPABLE = [{ field: 'headline', label: 'LinkedIn headline' }] as const;
+const MAPPABLE = [{ field: 'headline', label: 'policyHeadlineTarget' }] as const;
 
 /** Which LinkedIn values replace different Skipcall values by default, and where the headline goes. */
 export function DiffPolicySection({ connected }: { connected: boolean }) {
@@ -29,9 +30,9 @@ export function DiffPolicySection({ connected }: { connected: boolean }) {
   const prefer = new Set(settings.preferLinkedIn);
   return (
     <section aria-labelledby="policy-title">
-      <h2 id="policy-title">Review defaults</h2>
+      <h2 id="policy-title">{t('policyTitle')}</h2>
       <fieldset>
-        <legend>When Skipcall already has a different value, tick LinkedIn’s by default for:</legend>
+        <legend>{t('policyPreferLegend')}</legend>
         {PREFERABLE.map((key) => (
           <label key={key} class="check">
             <input
@@ -46,11 +47,11 @@ export function DiffPolicySection({ connected }: { connected: boolean }) {
             {diffLabel(key, {})}
           </label>
         ))}
-        <p class="hint">Empty Skipcall fields are always offered ticked; nothing is ever cleared.</p>
+        <p class="hint">{t('policyPreferHint')}</p>
       </fieldset>
       {MAPPABLE.map(({ field, label }) => (
         <label key={field} class="stacked">
-          Send the {label} to the custom field
+          {t(label)}
           <select
             value={settings.customFieldMap[field] ?? ''}
             disabled={!fields}
@@ -61,19 +62,19 @@ export function DiffPolicySection({ connected }: { connected: boolean }) {
               void change({ customFieldMap: map });
             }}
           >
-            <option value="">(not sent)</option>
+            <option value="">{t('policyNotSent')}</option>
             {(fields ?? []).map((f) => (
               <option key={f.slug} value={f.slug}>
                 {f.name}
               </option>
             ))}
           </select>
-          {!fields && <span class="hint">Save a working API key to choose among your custom fields.</span>}
+          {!fields && <span class="hint">{t('policyNeedsConnection')}</span>}
         </label>
       ))}
       {saved && (
         <p class="hint" role="status">
-          Saved.
+          {t('policySaved')}
         </p>
       )}
     </section>

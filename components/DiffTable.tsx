@@ -1,13 +1,15 @@
 import type { DiffRow } from '@/utils/diff/compute';
 import { choiceFor, rowProblem, valueFor, type Choices, type RowChoice } from '@/utils/diff/patch';
+import type { MessageKey } from '@/utils/i18n';
 import type { Contact } from '@/utils/skipcall/schemas';
 import { diffLabel } from './describe';
+import { t } from './i18n';
 
-const STATUS_TEXT: Record<DiffRow['status'], string> = {
-  same: 'same',
-  fill: 'new',
-  update: 'differs',
-  none: 'not on LinkedIn',
+const STATUS_TEXT: Readonly<Record<DiffRow['status'], MessageKey>> = {
+  same: 'diffStatusSame',
+  fill: 'diffStatusFill',
+  update: 'diffStatusUpdate',
+  none: 'diffStatusNone',
 };
 
 interface Props {
@@ -23,15 +25,15 @@ interface Props {
 export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, disabled }: Props) {
   return (
     <table class="diff">
-      <caption class="visually-hidden">Changes from LinkedIn to Skipcall</caption>
+      <caption class="visually-hidden">{t('diffCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">
-            <span class="visually-hidden">Send</span>
+            <span class="visually-hidden">{t('diffColumnSend')}</span>
           </th>
-          <th scope="col">Field</th>
-          <th scope="col">Skipcall</th>
-          <th scope="col">LinkedIn</th>
+          <th scope="col">{t('diffColumnField')}</th>
+          <th scope="col">{t('diffColumnSkipcall')}</th>
+          <th scope="col">{t('diffColumnLinkedIn')}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,7 +42,8 @@ export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, 
           const offered = row.status === 'fill' || row.status === 'update';
           const choice = choiceFor(row, choices);
           const value = valueFor(row, choices);
-          const problem = offered && choice.ticked ? rowProblem(row, value, contact) : null;
+          const problemRef = offered && choice.ticked ? rowProblem(row, value, contact) : null;
+          const problem = problemRef && t(...problemRef);
           const id = `diff-${row.key.replace(/\W/g, '-')}`;
           return (
             <tr key={row.key} data-testid="diff-row" data-field={row.key} data-status={row.status} class={`status-${row.status}`}>
@@ -48,7 +51,7 @@ export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, 
                 <input
                   type="checkbox"
                   id={`${id}-tick`}
-                  aria-label={`Send ${label}`}
+                  aria-label={t('diffSendField', label)}
                   checked={offered && choice.ticked}
                   disabled={!offered || disabled}
                   onChange={(e) => onChoice(row.key, { ...choice, ticked: e.currentTarget.checked })}
@@ -56,7 +59,7 @@ export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, 
               </td>
               <th scope="row">
                 <label for={offered ? `${id}-value` : `${id}-tick`}>{label}</label>
-                <span class={`badge ${row.status}`}>{STATUS_TEXT[row.status]}</span>
+                <span class={`badge ${row.status}`}>{t(STATUS_TEXT[row.status])}</span>
               </th>
               <td class="current">{row.current || '—'}</td>
               <td>
@@ -72,7 +75,7 @@ export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, 
                       aria-describedby={problem ? `${id}-problem` : undefined}
                       onInput={(e) => onChoice(row.key, { ticked: true, value: e.currentTarget.value })}
                     />
-                    {row.key === 'phoneNumbers' && <span class="hint">added to the existing numbers</span>}
+                    {row.key === 'phoneNumbers' && <span class="hint">{t('diffPhoneAdded')}</span>}
                     {problem && (
                       <span id={`${id}-problem`} class="error">
                         {problem}

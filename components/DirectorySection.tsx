@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { DirectoryStatus } from '@/utils/messages';
-import { describeApiError } from '@/utils/skipcall/errors';
+import { describeApiError } from './describe';
+import { t } from './i18n';
 import { ask } from './runtime';
 
 const STATUS_KEY = 'directoryStatus';
@@ -9,15 +10,19 @@ const STATUS_KEY = 'directoryStatus';
 function describe(status: DirectoryStatus): string {
   switch (status.phase) {
     case 'not-started':
-      return 'Your contacts have not been read yet.';
-    case 'syncing':
-      return `Reading your Skipcall contacts: ${status.progress.contactsRead}${status.progress.total ? ` of ${status.progress.total}` : ''}…`;
+      return t('directoryNotStarted');
+    case 'syncing': {
+      const { contactsRead, total } = status.progress;
+      return total ? t('directorySyncingOf', contactsRead, total) : t('directorySyncing', contactsRead);
+    }
     case 'ready':
-      return `${status.size} contacts ready for matching${status.completedAt ? `, read ${new Date(status.completedAt).toLocaleString()}` : ''}.`;
+      return status.completedAt
+        ? t('directoryReadyAt', status.size, new Date(status.completedAt).toLocaleString())
+        : t('directoryReady', status.size);
     case 'unavailable':
-      return 'Your Skipcall API offers no contact list, so profiles are matched by their saved links, a pasted contact link, or by creating the contact.';
+      return t('directoryUnavailable');
     case 'failing':
-      return `The contact list could not be read. ${status.lastError ? describeApiError(status.lastError) : ''} It is tried again later.`;
+      return status.lastError ? t('directoryFailingBecause', describeApiError(status.lastError)) : t('directoryFailing');
   }
 }
 
@@ -39,15 +44,15 @@ export function DirectorySection() {
   const { contactsRead, total } = status.progress;
   return (
     <section aria-labelledby="directory-title">
-      <h2 id="directory-title">Contact directory</h2>
+      <h2 id="directory-title">{t('directoryTitle')}</h2>
       <p data-testid="directory-status" data-phase={status.phase} role="status">
         {describe(status)}
       </p>
       {status.phase === 'syncing' && (
-        <progress max={total ?? undefined} value={total ? contactsRead : undefined} aria-label="Contacts read" />
+        <progress max={total ?? undefined} value={total ? contactsRead : undefined} aria-label={t('directoryProgressLabel')} />
       )}
       <button type="button" onClick={() => void ask({ type: 'sync-directory' }).then((r) => r.ok && setStatus(r.directory))}>
-        Read the contacts again now
+        {t('directorySyncNow')}
       </button>
     </section>
   );

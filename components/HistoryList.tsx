@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '@/utils/diff/history';
 import { diffLabel } from './describe';
+import { t } from './i18n';
 
 interface Props {
   entries: HistoryEntry[];
@@ -8,14 +9,14 @@ interface Props {
   disabled: boolean;
 }
 
-const show = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value) || '(empty)';
+const show = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value) || t('historyEmptyValue');
 
 /** Past writes to this contact, newest first, each with its undo. */
 export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Props) {
   if (entries.length === 0) return null;
   return (
     <details class="history">
-      <summary>History ({entries.length})</summary>
+      <summary>{t('historyTitle', entries.length)}</summary>
       <ol>
         {entries.map((entry) => (
           <li key={entry.id} data-testid="history-entry">
@@ -23,15 +24,15 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
             <ul>
               {entry.changes.map((change) => (
                 <li key={change.key}>
-                  {diffLabel(change.key, customFieldNames)}: {show(change.before)} → {show(change.after)}
+                  {t('historyChange', diffLabel(change.key, customFieldNames), show(change.before), show(change.after))}
                 </li>
               ))}
             </ul>
             {entry.undoneAt ? (
-              <span class="hint">Undone</span>
+              <span class="hint">{t('historyUndone')}</span>
             ) : (
               <button type="button" data-testid="undo" class="link" disabled={disabled} onClick={() => onUndo(entry.id)}>
-                Undo
+                {t('historyUndo')}
               </button>
             )}
           </li>

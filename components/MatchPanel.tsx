@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProfileValues } from '@/utils/diff/compute';
 import type { DirectoryContact } from '@/utils/match/contact';
 import { CONTACT_REF_MESSAGES, parseContactRef } from '@/utils/match/contact-ref';
 import { REASON_LABELS, type Candidate } from '@/utils/match/rank';
 import type { MatchView } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
 import { profileValues, type PageRead } from '@/utils/profile';
 import { ContactPanel } from './ContactPanel';
 import { CreateContactForm } from './CreateContactForm';
-import { describeApiError } from '@/utils/skipcall/errors';
-import { describeReplyError } from './describe';
+import { describeApiError, describeReplyError } from './describe';
+import { t } from './i18n';
 import { ask } from './runtime';
 
 type ProfileRead = Extract<PageRead, { state: 'profile' }>;
@@ -17,6 +18,9 @@ interface Props {
   tabId: number;
   read: ProfileRead;
   onBusy: (busy: boolean) => void;
+  /** The match when the popup already has it. */
+  initialMatch?: MatchView | undefined;
+  settings?: Settings | undefined;
 }
 
 interface Shown {
@@ -35,25 +39,25 @@ function summary(contact: DirectoryContact): string {
 function fromCandidate(candidate: Candidate): Shown {
   return {
     contact: candidate.contact,
-    why: REASON_LABELS[candidate.reason],
-    ...(candidate.conflict ? { warning: 'Its LinkedIn field names another profile.' } : {}),
+    why: t(REASON_LABELS[candidate.reason]),
+    ...(candidate.conflict ? { warning: t('matchConflict') } : {}),
   };
 }
 
 function directoryNote(view: MatchView): string | null {
   const { directory } = view;
-  if (directory.phase === 'unavailable') return 'Your Skipcall API offers no contact list: paste the contact’s link or id, or create it.';
+  if (directory.phase === 'unavailable') return t('matchDirectoryUnavailable');
   if (directory.phase === 'syncing') {
     const { contactsRead, total } = directory.progress;
-    return `Reading your Skipcall contacts… ${contactsRead}${total ? ` of ${total}` : ''}`;
+    return total ? t('matchDirectorySyncingOf', contactsRead, total) : t('matchDirectorySyncing', contactsRead);
   }
   if (directory.phase === 'failing') {
-    return `The contact list could not be read. ${directory.lastError ? describeApiError(directory.lastError) : 'It will be tried again later.'}`;
+    return t('matchDirectoryFailing', directory.lastError ? describeApiError(directory.lastError) : t('matchDirectoryRetry'));
   }
   return null;
 }
 
-export function MatchPanel({ read, onBusy }: Props) {
+export function MatchPanel({ read, onBusy, initialMatch, settings }: Props) {
   const profile: ProfileValues = useMemo(() => profileValues(read.profile), [read]);
   const identity = useMemo(
     () => ({
@@ -75,20 +79,30 @@ export function MatchPanel({ read, onBusy }: Props) {
   const [referenced, setReferenced] = useState<DirectoryContact | null>(null);
   const [creating, setCreating] = useState(false);
   const [checking, setChecking] = useState(false);
-  const [panelBusy, setPanelBusy] = useState(false);
+  const [panelBusy, setPanelBusy] = useState(true);
+  function choose(contactId: string | null) {
+    if (contactId !== selected) setPanelBusy(true);
+    setSelected(contactId);
+  }
   const [createBusy, setCreateBusy] = useState(false);
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  useEffect(() => onBusy(!view && !error ? true : checking || panelBusy || createBusy), [view, error, checking, panelBusy, createBusy]);
+  // A chosen contact counts as busy until its panel says it is ready; reported before paint.
+  const contactBusy = selected !== null && panelBusy;
+  useLayoutEffect(
+    () => onBusy(!view && !error ? true : checking || contactBusy || createBusy),
+    [view, error, checking, contactBusy, createBusy],
+  );
 
   useEffect(() => {
     let live = true;
-    void ask({ type: 'match', profile }).then((reply) => {
+    const matched = initialMatch ? Promise.resolve({ ok: true as const, ...initialMatch }) : ask({ type: 'match', profile });
+    void matched.then((reply) => {
       if (!live) return;
       if (!reply.ok) return setError(describeReplyError(reply.error));
       setView(reply);
       setLinkedId(reply.link?.contactId ?? null);
-      setSelected(reply.preselected?.contactId ?? null);
+      choose(reply.preselected?.contactId ?? null);
     });
     return () => {
       live = false;
@@ -108,7 +122,7 @@ export function MatchPanel({ read, onBusy }: Props) {
   async function submitReference(event?: Event) {
     event?.preventDefault();
     const parsed = parseContactRef(reference);
-    if (!parsed.ok) return setReferenceProblem(CONTACT_REF_MESSAGES[parsed.problem]);
+    if (!parsed.ok) return setReferenceProblem(t(CONTACT_REF_MESSAGES[parsed.problem]));
     setReferenceProblem(null);
     setChecking(true);
     const reply = await ask({ type: 'get-contact', contactId: parsed.contactId });
@@ -124,7 +138,7 @@ export function MatchPanel({ read, onBusy }: Props) {
       ...(contact.role ? { role: contact.role } : {}),
       ...(contact.email ? { email: contact.email } : {}),
     });
-    setSelected(contact.id);
+    choose(contact.id);
   }
 
   async function link(contactId: string, via: 'match' | 'reference' | 'directory') {
@@ -136,7 +150,7 @@ export function MatchPanel({ read, onBusy }: Props) {
   async function unlink() {
     await ask({ type: 'unlink', identity });
     setLinkedId(null);
-    setSelected(null);
+    choose(null);
   }
 
   if (error) {
@@ -146,7 +160,7 @@ export function MatchPanel({ read, onBusy }: Props) {
       </p>
     );
   }
-  if (!view) return <p class="hint">Looking for the Skipcall contact…</p>;
+  if (!view) return <p class="hint">{t('matchLooking')}</p>;
 
   const shown: Shown[] = [];
   const seen = new Set<string>();
@@ -155,8 +169,8 @@ export function MatchPanel({ read, onBusy }: Props) {
     seen.add(item.contact.id);
     shown.push(item);
   };
-  if (referenced) add({ contact: referenced, why: 'pasted reference' });
-  if (results) results.forEach((contact) => add({ contact, why: 'search' }));
+  if (referenced) add({ contact: referenced, why: t('matchWhyReference') });
+  if (results) results.forEach((contact) => add({ contact, why: t('matchWhySearch') }));
   else view.candidates.forEach((candidate) => add(fromCandidate(candidate)));
 
   const viaFor = (contactId: string): 'match' | 'reference' | 'directory' =>
@@ -164,14 +178,14 @@ export function MatchPanel({ read, onBusy }: Props) {
   const note = directoryNote(view);
 
   return (
-    <section class="match" aria-label="Skipcall contact">
-      <h2>Skipcall contact</h2>
-      {linkedId && selected === linkedId && <p class="hint">Linked to this profile.</p>}
+    <section class="match" aria-label={t('matchTitle')}>
+      <h2>{t('matchTitle')}</h2>
+      {linkedId && selected === linkedId && <p class="hint">{t('matchLinked')}</p>}
       {!linkedId && view.preselected && selected === view.preselected.contactId && (
-        <p class="hint">Preselected: the only contact with this {view.preselected.via === 'sales-url' ? 'Sales Navigator' : 'LinkedIn'} URL.</p>
+        <p class="hint">{t(view.preselected.via === 'sales-url' ? 'matchPreselectedSalesNavigator' : 'matchPreselectedLinkedIn')}</p>
       )}
       {shown.length > 0 ? (
-        <div class="candidates" role="group" aria-label="Matching contacts">
+        <div class="candidates" role="group" aria-label={t('matchCandidatesLabel')}>
           {shown.map(({ contact, why, warning }) => (
             <button
               type="button"
@@ -182,20 +196,20 @@ export function MatchPanel({ read, onBusy }: Props) {
               aria-pressed={selected === contact.id ? 'true' : 'false'}
               onClick={() => {
                 setCreating(false);
-                setSelected(selected === contact.id ? null : contact.id);
+                choose(selected === contact.id ? null : contact.id);
               }}
             >
               <strong>
                 {contact.firstName} {contact.lastName}
               </strong>
               {summary(contact) && <span class="hint"> · {summary(contact)}</span>}
-              <span class="reason"> Matched by: {why}</span>
+              <span class="reason"> {t('matchMatchedBy', why)}</span>
               {warning && <span class="error"> {warning}</span>}
             </button>
           ))}
         </div>
       ) : (
-        <p class="hint">{results ? 'No contact matches this search.' : 'No matching contact found.'}</p>
+        <p class="hint">{t(results ? 'matchNoSearchResult' : 'matchNoCandidate')}</p>
       )}
       {note && (
         <p class="hint" role="status">
@@ -203,32 +217,32 @@ export function MatchPanel({ read, onBusy }: Props) {
         </p>
       )}
       <label class="stacked">
-        Search your contacts
+        {t('matchSearchLabel')}
         <input
           type="search"
           data-testid="contact-search"
           value={query}
-          placeholder="Name, company or email"
+          placeholder={t('matchSearchPlaceholder')}
           disabled={view.directory.phase === 'unavailable' && view.directory.size === 0}
           onInput={(e) => onSearch(e.currentTarget.value)}
         />
       </label>
       <form class="row" onSubmit={submitReference}>
         <label class="visually-hidden" for="contact-ref">
-          Skipcall contact link or id
+          {t('matchRefLabel')}
         </label>
         <input
           id="contact-ref"
           data-testid="contact-ref"
           type="text"
-          placeholder="Paste a Skipcall contact link or id"
+          placeholder={t('matchRefPlaceholder')}
           value={reference}
           aria-invalid={referenceProblem ? 'true' : 'false'}
           aria-describedby={referenceProblem ? 'contact-ref-problem' : undefined}
           onInput={(e) => setReference(e.currentTarget.value)}
         />
         <button type="submit" data-testid="contact-ref-submit" disabled={checking}>
-          {checking ? 'Checking…' : 'Use'}
+          {t(checking ? 'matchRefChecking' : 'matchRefUse')}
         </button>
       </form>
       {referenceProblem && (
@@ -238,7 +252,7 @@ export function MatchPanel({ read, onBusy }: Props) {
       )}
       {!selected && !creating && (
         <button type="button" class="link" data-testid="create-contact" onClick={() => setCreating(true)}>
-          Create a new Skipcall contact from this profile
+          {t('matchCreate')}
         </button>
       )}
       {creating && !selected && (
@@ -251,13 +265,13 @@ export function MatchPanel({ read, onBusy }: Props) {
             setCreating(false);
             setReferenced({ id: contact.id, firstName: contact.firstName, lastName: contact.lastName, ...(contact.company ? { company: contact.company } : {}) });
             setLinkedId(contact.id);
-            setSelected(contact.id);
+            choose(contact.id);
           }}
         />
       )}
       {selected && selected !== linkedId && (
         <button type="button" data-testid="link" onClick={() => void link(selected, viaFor(selected))}>
-          Link this contact to the profile
+          {t('matchLink')}
         </button>
       )}
       {selected && (
@@ -267,6 +281,8 @@ export function MatchPanel({ read, onBusy }: Props) {
           profile={profile}
           profileKey={profileKey}
           onBusy={setPanelBusy}
+          initialView={view.preselectedView?.contact.id === selected ? view.preselectedView : undefined}
+          initialSettings={settings}
           onNotFound={linkedId === selected ? () => void unlink() : undefined}
           onApplied={() => {
             if (selected !== linkedId) void link(selected, viaFor(selected));

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { MessageKey } from '@/utils/i18n';
 import type { Workspace } from '@/utils/skipcall/schemas';
 import {
   DEFAULT_API_BASE_URL,
@@ -10,18 +11,19 @@ import {
 import { describeReplyError } from './describe';
 import { DiffPolicySection } from './DiffPolicySection';
 import { DirectorySection } from './DirectorySection';
+import { localizeDocument, t } from './i18n';
 import { RegistrySection } from './RegistrySection';
 import { ask, readSettings, updateSettings } from './runtime';
 
 type Connection = { status: 'pending' } | { status: 'ok'; workspaces: Workspace[] } | { status: 'error'; message: string };
 
-const KEY_PROBLEM = {
-  empty: 'Enter your Skipcall API key.',
-  format: 'An API key starts with sk_live_ or sk_test_ (Skipcall → Settings → API Keys).',
+const KEY_PROBLEM: Readonly<Record<'empty' | 'format', MessageKey>> = {
+  empty: 'optionsKeyEmpty',
+  format: 'optionsKeyFormat',
 };
-const URL_PROBLEM = {
-  format: 'Enter a full URL such as https://api-public.skipcall.app.',
-  insecure: 'Use https. Plain http is only allowed for a local server (127.0.0.1 or localhost).',
+const URL_PROBLEM: Readonly<Record<'format' | 'insecure', MessageKey>> = {
+  format: 'optionsUrlFormat',
+  insecure: 'optionsUrlInsecure',
 };
 
 /** Host patterns the manifest grants up front (MV3 host_permissions, MV2 permissions). */
@@ -50,6 +52,7 @@ export function Options() {
   const [busy, setBusy] = useState(true);
   const [hasKey, setHasKey] = useState(false);
 
+  useEffect(() => localizeDocument(t('optionsTitle')), []);
   useEffect(() => {
     void readSettings().then((settings) => {
       setApiKey(settings.apiKey);
@@ -63,8 +66,8 @@ export function Options() {
     event.preventDefault();
     const key = checkApiKey(apiKey);
     const base = checkApiBaseUrl(apiBaseUrl);
-    setKeyError(key.ok ? null : KEY_PROBLEM[key.problem]);
-    setUrlError(base.ok ? null : URL_PROBLEM[base.problem]);
+    setKeyError(key.ok ? null : t(KEY_PROBLEM[key.problem]));
+    setUrlError(base.ok ? null : t(URL_PROBLEM[base.problem]));
     if (!key.ok || !base.ok) return;
     // Asked synchronously inside the click: Firefox only grants a request made in the user's gesture.
     const needsPermission = !grantedPatterns().some((pattern) => patternCovers(pattern, base.origin));
@@ -79,7 +82,7 @@ export function Options() {
     setConnection({ status: 'pending' });
     try {
       if (!(await permission)) {
-        setConnection({ status: 'error', message: `Access to ${new URL(baseUrl).host} was not granted, so the extension cannot reach it.` });
+        setConnection({ status: 'error', message: t('optionsNotGranted', new URL(baseUrl).host) });
         return;
       }
       await updateSettings({ apiKey: key, apiBaseUrl: baseUrl });
@@ -95,9 +98,9 @@ export function Options() {
 
   return (
     <main class="options" aria-busy={busy ? 'true' : 'false'}>
-      <h1>Skipcall Enrich settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       <form onSubmit={onSave} noValidate>
-        <label for="api-key">Skipcall API key</label>
+        <label for="api-key">{t('optionsApiKeyLabel')}</label>
         <input
           id="api-key"
           data-testid="api-key"
@@ -111,11 +114,11 @@ export function Options() {
           onInput={(e) => setApiKey(e.currentTarget.value)}
         />
         <p id="api-key-help" class={keyError ? 'error' : 'hint'}>
-          {keyError ?? 'Create one in Skipcall → Settings → API Keys. It stays in this browser and is sent only to the API below.'}
+          {keyError ?? t('optionsApiKeyHelp')}
         </p>
         <details open={apiBaseUrl !== DEFAULT_API_BASE_URL || !!urlError}>
-          <summary>Advanced</summary>
-          <label for="api-base-url">API base URL</label>
+          <summary>{t('optionsAdvanced')}</summary>
+          <label for="api-base-url">{t('optionsBaseUrlLabel')}</label>
           <input
             id="api-base-url"
             data-testid="api-base-url"
@@ -127,18 +130,18 @@ export function Options() {
             onInput={(e) => setApiBaseUrl(e.currentTarget.value)}
           />
           <p id="api-base-url-help" class={urlError ? 'error' : 'hint'}>
-            {urlError ?? `Default: ${DEFAULT_API_BASE_URL}. Another address asks for permission to reach it.`}
+            {urlError ?? t('optionsBaseUrlHelp', DEFAULT_API_BASE_URL)}
           </p>
         </details>
         <button type="submit" class="primary" data-testid="save-settings" disabled={busy && connection?.status === 'pending'}>
-          Save and check connection
+          {t('optionsSave')}
         </button>
       </form>
       {connection && (
         <p data-testid="connection-status" data-status={connection.status} role="status" class={`status ${connection.status}`}>
-          {connection.status === 'pending' && 'Checking the connection to Skipcall…'}
+          {connection.status === 'pending' && t('optionsChecking')}
           {connection.status === 'ok' &&
-            `Connected. Workspaces: ${connection.workspaces.map((w) => w.name ?? w.id).join(', ') || 'none'}.`}
+            t('optionsConnected', connection.workspaces.map((w) => w.name ?? w.id).join(', ') || t('optionsNoWorkspace'))}
           {connection.status === 'error' && connection.message}
         </p>
       )}

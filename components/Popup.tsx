@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { TabState } from '@/utils/messages';
+import type { MatchView, TabState } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
 import type { PageStateName } from '@/utils/profile';
-import { PAGE_STATE_TEXT, describeReplyError } from './describe';
+import { PAGE_STATE_TEXT } from './describe';
+import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
 import { ProfileCard } from './ProfileCard';
-import { ask, openOptions, readSettings } from './runtime';
+import { openOptions, readSettings, readTabView } from './runtime';
 
-type Loaded = { tab: TabState | null; hasKey: boolean; error?: string };
+type Loaded = {
+  tab: TabState | null;
+  hasKey: boolean;
+  /** The background's match for the tab's profile, prepared when the page was read. */
+  match?: MatchView | undefined;
+  settings?: Settings;
+};
 
 /** How long to show "reading" for a LinkedIn tab that has not reported yet. */
 const READ_WAIT_MS = 12_000;
@@ -17,19 +25,18 @@ function useTabState(tabId: number | undefined): Loaded | null {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [settings, reply] = await Promise.all([
+      const [settings, view] = await Promise.all([
         readSettings(),
-        tabId === undefined ? Promise.resolve(null) : ask({ type: 'get-tab', tabId }),
+        tabId === undefined ? Promise.resolve(null) : readTabView(tabId),
       ]);
       if (!live) return;
-      if (reply && !reply.ok) setLoaded({ tab: null, hasKey: !!settings.apiKey, error: describeReplyError(reply.error) });
-      else setLoaded({ tab: reply?.tab ?? null, hasKey: !!settings.apiKey });
+      setLoaded({ tab: view?.tab ?? null, hasKey: !!settings.apiKey, match: view?.match, settings });
     })();
     // The content script reports in-page navigations while the popup is open.
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = changes[`tab:${tabId}`];
       if (area === 'session' && change?.newValue) {
-        setLoaded((previous) => previous && { ...previous, tab: change.newValue as TabState });
+        setLoaded((previous) => previous && { ...previous, tab: change.newValue as TabState, match: undefined });
       }
     };
     browser.storage.onChanged.addListener(onChanged);
@@ -63,40 +70,38 @@ function useWaitingForRead(tabId: number | undefined, loaded: Loaded | null): bo
 export function Popup({ tabId }: { tabId: number | undefined }) {
   const loaded = useTabState(tabId);
   const waiting = useWaitingForRead(tabId, loaded);
-  const [matchBusy, setMatchBusy] = useState(false);
+  // Busy from the start when the match panel will show, so aria-busy never flickers to false.
+  const [matchBusy, setMatchBusy] = useState(true);
+  useEffect(() => localizeDocument(t('extName')), []);
 
   const read = loaded?.tab?.read;
   const state: PageStateName = read?.state ?? 'not-a-profile';
-  const busy = !loaded || waiting || matchBusy;
+  const showsMatch = !!loaded?.hasKey && read?.state === 'profile' && tabId !== undefined;
+  const busy = !loaded || waiting || (showsMatch && matchBusy);
   return (
     <main data-testid="popup" aria-busy={busy ? 'true' : 'false'} class="popup">
       <header class="bar">
-        <h1>Skipcall Enrich</h1>
+        <h1>{t('extName')}</h1>
         <button type="button" class="link" onClick={openOptions}>
-          Settings
+          {t('popupSettings')}
         </button>
       </header>
       {loaded && !loaded.hasKey && (
         <div data-testid="setup-needed" class="notice" role="status">
-          <p>Add your Skipcall API key to match and update contacts.</p>
+          <p>{t('popupSetupNeeded')}</p>
           <button type="button" class="primary" onClick={openOptions}>
-            Open settings
+            {t('popupOpenSettings')}
           </button>
         </div>
       )}
-      {loaded?.error && (
-        <p class="error" role="alert">
-          {loaded.error}
-        </p>
-      )}
-      {loaded && waiting && <p class="hint">Reading the LinkedIn page…</p>}
+      {loaded && waiting && <p class="hint">{t('popupReading')}</p>}
       {loaded && !waiting && (
         <section data-testid="page-state" data-state={state} class="page-state">
-          {read?.state === 'profile' ? <ProfileCard read={read} /> : <p>{PAGE_STATE_TEXT[state]}</p>}
+          {read?.state === 'profile' ? <ProfileCard read={read} /> : <p>{t(PAGE_STATE_TEXT[state])}</p>}
         </section>
       )}
-      {loaded?.hasKey && read?.state === 'profile' && tabId !== undefined && (
-        <MatchPanel key={read.url} tabId={tabId} read={read} onBusy={setMatchBusy} />
+      {showsMatch && read?.state === 'profile' && tabId !== undefined && (
+        <MatchPanel key={read.url} tabId={tabId} read={read} initialMatch={loaded.match} settings={loaded.settings} onBusy={setMatchBusy} />
       )}
     </main>
   );

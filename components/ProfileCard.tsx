@@ -1,17 +1,19 @@
 import { PROFILE_FIELDS, type PageRead } from '@/utils/profile';
+import type { MessageKey } from '@/utils/i18n';
 import { FIELD_LABELS } from './describe';
+import { t } from './i18n';
 
 type ProfileRead = Extract<PageRead, { state: 'profile' }>;
 
-const STRATEGY_HINT: Record<string, string> = {
-  'headline-fallback': 'guessed from the headline',
+const STRATEGY_HINT: Readonly<Record<string, MessageKey>> = {
+  'headline-fallback': 'profileGuessedFromHeadline',
 };
 
 /** The fields read from the page; a field nothing was read for is left out. */
 export function ProfileCard({ read }: { read: ProfileRead }) {
   const others = read.otherPositions ?? [];
   return (
-    <section class="card" aria-label="Profile read from LinkedIn">
+    <section class="card" aria-label={t('profileCardLabel')}>
       <dl class="fields">
         {PROFILE_FIELDS.map((name) => {
           const field = read.profile[name];
@@ -19,12 +21,12 @@ export function ProfileCard({ read }: { read: ProfileRead }) {
           const hint = STRATEGY_HINT[field.strategy];
           return (
             <div class="field-row" key={name}>
-              <dt>{FIELD_LABELS[name]}</dt>
+              <dt>{t(FIELD_LABELS[name])}</dt>
               <dd>
-                <span data-testid="profile-field" data-field={name} title={`read by: ${field.strategy}`}>
+                <span data-testid="profile-field" data-field={name} title={t('profileReadBy', field.strategy)}>
                   {field.value}
                 </span>
-                {hint && <span class="hint"> ({hint})</span>}
+                {hint && <span class="hint"> ({t(hint)})</span>}
               </dd>
             </div>
           );
@@ -32,7 +34,7 @@ export function ProfileCard({ read }: { read: ProfileRead }) {
       </dl>
       {others.length > 0 && (
         <p class="hint">
-          Also current: {others.map((p) => [p.role, p.company].filter(Boolean).join(' · ')).join('; ')}
+          {t('profileAlsoCurrent', others.map((p) => [p.role, p.company].filter(Boolean).join(' · ')).join('; '))}
         </p>
       )}
     </section>

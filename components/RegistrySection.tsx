@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { MessageKey } from '@/utils/i18n';
 import type { LinkEntry } from '@/utils/match/registry';
 import { describeReplyError } from './describe';
+import { t } from './i18n';
 import { ask } from './runtime';
 
-const VIA_TEXT: Record<LinkEntry['via'], string> = {
-  match: 'matched',
-  reference: 'pasted reference',
-  create: 'created',
-  directory: 'picked from search',
+const VIA_TEXT: Readonly<Record<LinkEntry['via'], MessageKey>> = {
+  match: 'registryViaMatch',
+  reference: 'registryViaReference',
+  create: 'registryViaCreate',
+  directory: 'registryViaDirectory',
 };
 
 /** The remembered LinkedIn → Skipcall links: view, remove, export, import. */
@@ -31,7 +33,7 @@ export function RegistrySection() {
       ...(link.salesLeadId ? { linkedinSalesUrl: `https://www.linkedin.com/sales/lead/${link.salesLeadId}` } : {}),
     };
     await ask({ type: 'unlink', identity, contactId: link.contactId });
-    setMessage({ text: `Link to ${link.label || link.contactId} removed.`, error: false });
+    setMessage({ text: t('registryRemoved', link.label || link.contactId), error: false });
     await load();
   }
 
@@ -52,7 +54,7 @@ export function RegistrySection() {
     const reply = await ask({ type: 'import-registry', json: await file.text() });
     setMessage(
       reply.ok
-        ? { text: `Imported: ${reply.added} new link(s), ${reply.updated} updated.`, error: false }
+        ? { text: t('registryImported', reply.added, reply.updated), error: false }
         : { text: describeReplyError(reply.error), error: true },
     );
     await load();
@@ -60,14 +62,14 @@ export function RegistrySection() {
 
   return (
     <section aria-labelledby="registry-title">
-      <h2 id="registry-title">Linked profiles</h2>
-      <p class="hint">Each LinkedIn profile you matched, linked or created a contact for. Linked profiles open with their contact ready.</p>
+      <h2 id="registry-title">{t('registryTitle')}</h2>
+      <p class="hint">{t('registryHint')}</p>
       <div class="row">
         <button type="button" data-testid="registry-export" onClick={exportFile} disabled={!links?.length}>
-          Export links
+          {t('registryExport')}
         </button>
         <label class="button-like">
-          Import links
+          {t('registryImport')}
           <input type="file" accept="application/json,.json" data-testid="registry-import" class="visually-hidden" onChange={importFile} />
         </label>
       </div>
@@ -76,7 +78,7 @@ export function RegistrySection() {
           {message.text}
         </p>
       )}
-      {links && links.length === 0 && <p class="hint">No linked profiles yet.</p>}
+      {links && links.length === 0 && <p class="hint">{t('registryEmpty')}</p>}
       {links && links.length > 0 && (
         <ul class="links" data-testid="registry">
           {links.map((link) => (
@@ -84,11 +86,11 @@ export function RegistrySection() {
               <strong>{link.label || link.contactId}</strong>
               <span class="hint">
                 {' '}
-                {link.linkedinUrl ?? `Sales Navigator lead ${link.salesLeadId}`} · {VIA_TEXT[link.via]}
+                {link.linkedinUrl ?? t('registrySalesLead', link.salesLeadId ?? '')} · {t(VIA_TEXT[link.via])}
                 {link.linkedAt ? ` · ${new Date(link.linkedAt).toLocaleDateString()}` : ''}
               </span>
-              <button type="button" class="link" aria-label={`Remove the link to ${link.label || link.contactId}`} onClick={() => void remove(link)}>
-                Remove
+              <button type="button" class="link" aria-label={t('registryRemoveLabel', link.label || link.contactId)} onClick={() => void remove(link)}>
+                {t('registryRemove')}
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import type { WriteResult } from '@/utils/messages';
 import { describeReplyError, diffLabel } from './describe';
+import { t } from './i18n';
 
 interface Props {
   result: WriteResult;
@@ -12,25 +13,25 @@ export function WriteResultView({ result, customFieldNames }: Props) {
   let text: string;
   switch (result.status) {
     case 'pending':
-      text = result.kind === 'undo' ? 'Undoing…' : 'Sending to Skipcall…';
+      text = t(result.kind === 'undo' ? 'resultUndoing' : 'resultSending');
       break;
     case 'success':
       if (result.kind === 'undo') {
-        text = result.keys.length ? `Restored: ${names(result.keys)}.` : 'Nothing could be restored.';
+        text = result.keys.length ? t('resultRestored', names(result.keys)) : t('resultNothingRestored');
         const wasEmpty = result.blocked?.filter((b) => b.reason === 'was-empty').map((b) => b.key) ?? [];
         const changed = result.blocked?.filter((b) => b.reason === 'changed').map((b) => b.key) ?? [];
-        if (wasEmpty.length) text += ` ${names(wasEmpty)}: empty before, and Skipcall values are never cleared.`;
-        if (changed.length) text += ` ${names(changed)}: changed in Skipcall since, left as is.`;
+        if (wasEmpty.length) text += ` ${t('resultKeptEmpty', names(wasEmpty))}`;
+        if (changed.length) text += ` ${t('resultKeptChanged', names(changed))}`;
       } else {
-        text = result.keys.length ? `Updated in Skipcall: ${names(result.keys)}.` : 'Nothing to send: Skipcall already has these values.';
+        text = result.keys.length ? t('resultUpdated', names(result.keys)) : t('resultNothingToSend');
       }
       break;
     case 'conflict':
-      text = `Nothing was written: ${names(result.keys)} changed in Skipcall since you opened this. Review the fresh values below.`;
+      text = t('resultConflict', names(result.keys));
       break;
     case 'error':
-      text = result.error ? describeReplyError(result.error) : 'The write failed.';
-      if (result.kind === 'apply') text += ' Your choices are kept; try again.';
+      text = result.error ? describeReplyError(result.error) : t('resultFailed');
+      if (result.kind === 'apply') text += ` ${t('resultChoicesKept')}`;
       break;
   }
   return (

@@ -1,48 +1,55 @@
-// Sentences for the states and errors the pages show.
-import { describeApiError } from '@/utils/skipcall/errors';
+// Words for the states, fields and errors the pages show.
+import type { MessageKey } from '@/utils/i18n';
 import type { ReplyError } from '@/utils/messages';
 import type { PageStateName, ProfileFieldName } from '@/utils/profile';
+import { apiErrorText, type ApiErrorInfo } from '@/utils/skipcall/errors';
+import { messageNamed, t } from './i18n';
+
+export function describeApiError(info: ApiErrorInfo): string {
+  return t(...apiErrorText(info));
+}
 
 export function describeReplyError(error: ReplyError): string {
-  if (error.kind === 'refused') return `The extension could not handle this request (${error.detail}). Reload the page and try again.`;
+  // The background names a message when it refuses for a reason the user can fix (a bad import file).
+  if (error.kind === 'refused') return t('errorRefused', messageNamed(error.detail) ?? error.detail);
   return describeApiError(error);
 }
 
-export const PAGE_STATE_TEXT: Record<PageStateName, string> = {
-  profile: 'LinkedIn profile',
-  authwall: 'LinkedIn asks you to sign in. Sign in, then open the profile again.',
-  'not-found': 'LinkedIn says this profile does not exist or is not available.',
-  checkpoint: 'LinkedIn is asking for a security check. Complete it, then open the profile again.',
-  'not-a-profile': 'Open a LinkedIn profile or a Sales Navigator lead to enrich its Skipcall contact.',
+export const PAGE_STATE_TEXT: Readonly<Record<PageStateName, MessageKey>> = {
+  profile: 'pageStateProfile',
+  authwall: 'pageStateAuthwall',
+  'not-found': 'pageStateNotFound',
+  checkpoint: 'pageStateCheckpoint',
+  'not-a-profile': 'pageStateNotAProfile',
 };
 
-export const FIELD_LABELS: Record<ProfileFieldName, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  headline: 'Headline',
-  role: 'Role',
-  company: 'Company',
-  city: 'City',
-  country: 'Country',
-  linkedinUrl: 'LinkedIn',
-  linkedinSalesUrl: 'Sales Navigator',
-  website: 'Website',
-  email: 'Email',
-  phone: 'Phone',
+export const FIELD_LABELS: Readonly<Record<ProfileFieldName, MessageKey>> = {
+  firstName: 'fieldFirstName',
+  lastName: 'fieldLastName',
+  headline: 'fieldHeadline',
+  role: 'fieldRole',
+  company: 'fieldCompany',
+  city: 'fieldCity',
+  country: 'fieldCountry',
+  linkedinUrl: 'fieldLinkedIn',
+  linkedinSalesUrl: 'fieldSalesNavigator',
+  website: 'fieldWebsite',
+  email: 'fieldEmail',
+  phone: 'fieldPhone',
 };
 
-const DIFF_LABELS: Record<string, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  role: 'Role',
-  company: 'Company',
-  city: 'City',
-  country: 'Country',
-  linkedinUrl: 'LinkedIn',
-  linkedinSalesUrl: 'Sales Navigator',
-  url: 'Website',
-  email: 'Email',
-  phoneNumbers: 'Phone',
+const DIFF_LABELS: Readonly<Record<string, MessageKey>> = {
+  firstName: 'fieldFirstName',
+  lastName: 'fieldLastName',
+  role: 'fieldRole',
+  company: 'fieldCompany',
+  city: 'fieldCity',
+  country: 'fieldCountry',
+  linkedinUrl: 'fieldLinkedIn',
+  linkedinSalesUrl: 'fieldSalesNavigator',
+  url: 'fieldWebsite',
+  email: 'fieldEmail',
+  phoneNumbers: 'fieldPhone',
 };
 
 /** Label of a diff row; custom fields by their Skipcall name. */
@@ -51,5 +58,6 @@ export function diffLabel(key: string, customFieldNames: Record<string, string>)
     const slug = key.slice('customFields.'.length);
     return customFieldNames[slug] ?? slug;
   }
-  return DIFF_LABELS[key] ?? key;
+  const label = DIFF_LABELS[key];
+  return label ? t(label) : key;
 }

@@ -1,15 +1,24 @@
 // Extension-page side of the message protocol: typed requests to the background.
 import { browser } from 'wxt/browser';
-import type { ReplyTo, Request } from '@/utils/messages';
+import type { MatchView, ReplyTo, Request, TabState } from '@/utils/messages';
 import { SETTINGS_KEY, parseSettings, type Settings } from '@/utils/settings';
+import { t } from './i18n';
 
 export async function ask<R extends Request>(request: R): Promise<ReplyTo<R>> {
   try {
     const reply = (await browser.runtime.sendMessage(request)) as ReplyTo<R> | undefined;
-    return reply ?? { ok: false, error: { kind: 'refused', detail: 'no answer from the background' } };
+    return reply ?? { ok: false, error: { kind: 'refused', detail: t('errorNoAnswer') } };
   } catch (error) {
     return { ok: false, error: { kind: 'refused', detail: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/** What the background prepared for a tab: its read and, for a profile, the match (read straight from session storage, no round trip). */
+export async function readTabView(tabId: number): Promise<{ tab: TabState | null; match?: MatchView }> {
+  const stored = await browser.storage.session.get([`tab:${tabId}`, `match:${tabId}`]);
+  const tab = (stored[`tab:${tabId}`] as TabState | undefined) ?? null;
+  const match = stored[`match:${tabId}`] as MatchView | undefined;
+  return match ? { tab, match } : { tab };
 }
 
 export async function readSettings(): Promise<Settings> {

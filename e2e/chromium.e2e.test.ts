@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
+import { BUSY_SAMPLER, openDemoDiff, type BusySample } from './support/enrich';
 import { installMutationRecorder, recordedMutations } from './support/mutations';
 import { AUTHWALL_URL, DEMO_PROFILE, FEED_URL, e2eLinkedIn } from './support/pages';
 import { CHROME_BUILD, FIREFOX_BUILD } from './support/paths';
@@ -17,7 +18,25 @@ import {
   setupNeededWithoutKey,
   wrongKeyRefused,
 } from './support/scenarios';
-import { clearLocalStorage, findTabId } from './support/tabs';
+import {
+  badgesOnThreeTabs,
+  createContactFromProfile,
+  pastedReferenceAndLink,
+  preselectsByLinkedInUrl,
+} from './support/match-scenarios';
+import { findTabId, resetExtensionStorage } from './support/tabs';
+import {
+  accessibility,
+  choicesSurviveClosing,
+  conflictWritesNothing,
+  editInPlace,
+  enterApplies,
+  fullLoop,
+  offlineKeepsChoices,
+  retriesThenWrites,
+  undoRestores,
+  writeSurvivesClosing,
+} from './support/write-scenarios';
 import { fromPlaywright } from './support/ui';
 
 let sandbox: Sandbox;
@@ -35,7 +54,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   sandbox.reset();
-  await clearLocalStorage(chromium);
+  await resetExtensionStorage(chromium);
 });
 
 afterEach(async ({ task }) => {
@@ -101,5 +120,88 @@ describe('LinkedIn is left untouched', () => {
       const manifest = JSON.parse(readFileSync(path.join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
       expect(manifest, build).not.toHaveProperty('web_accessible_resources');
     }
+  });
+});
+
+describe('matching: find the right Skipcall contact', () => {
+  it('preselects the contact with the profile’s LinkedIn URL and shows its diff at once', async () => {
+    await preselectsByLinkedInUrl(chromium, sandbox);
+  });
+
+  it('without a contact list: refuses a malformed reference, finds the pasted app URL, links it', async () => {
+    await pastedReferenceAndLink(chromium, sandbox);
+  });
+
+  it('creates a contact from the profile and shows it linked', async () => {
+    await createContactFromProfile(chromium, sandbox);
+  });
+
+  it('badges three tabs at once: changes, not linked, nothing', async () => {
+    await badgesOnThreeTabs(chromium, sandbox);
+  });
+});
+
+describe('popup busy state (PRODUCT.md §7)', () => {
+  it('stays aria-busy until the preselected contact and its diff are shown', async () => {
+    const { tabId } = await openDemoDiff(chromium, sandbox);
+    for (let run = 0; run < 3; run++) {
+      const page = await chromium.newPage();
+      await page.addInitScript({ content: BUSY_SAMPLER });
+      await page.goto(`${chromium.extensionOrigin}/popup.html?tabId=${tabId}`);
+      await page.waitForSelector('[data-testid="diff-row"]');
+      await page.waitForTimeout(300);
+      const samples = await page.evaluate(() => (window as unknown as { __e2eBusy: BusySample[] }).__e2eBusy);
+      // Idle ("false") before the diff is there lets a reader take a half-loaded popup for the answer.
+      const idleTooSoon = samples.filter((s) => s.busy === 'false' && s.rows === 0);
+      expect(idleTooSoon, `run ${run + 1}, every aria-busy change: ${JSON.stringify(samples)}`).toEqual([]);
+      expect(samples.at(-1)).toMatchObject({ busy: 'false' });
+      await page.close();
+    }
+  });
+});
+
+describe('diff and write: review the diff and apply it', () => {
+  it('applies the ticked changes in one PATCH', async () => {
+    await fullLoop(chromium, sandbox);
+  });
+
+  it('sends an edited value and keeps its row ticked', async () => {
+    await editInPlace(chromium, sandbox);
+  });
+
+  it('writes nothing when Skipcall changed meanwhile', async () => {
+    await conflictWritesNothing(chromium, sandbox);
+  });
+
+  it('retries after a 429', async () => {
+    await retriesThenWrites(chromium, sandbox, { count: 1, status: 429 });
+  });
+
+  it('retries after two 500s', async () => {
+    await retriesThenWrites(chromium, sandbox, { count: 2, status: 500 });
+  });
+
+  it('keeps the choices when Skipcall is unreachable, and applies once it is back', async () => {
+    await offlineKeepsChoices(chromium);
+  });
+
+  it('undoes a write without clearing a field that was empty', async () => {
+    await undoRestores(chromium, sandbox);
+  });
+
+  it('finishes a write after the popup closes', async () => {
+    await writeSurvivesClosing(chromium, sandbox);
+  });
+
+  it('keeps ticks and edits when the popup closes', async () => {
+    await choicesSurviveClosing(chromium, sandbox);
+  });
+
+  it('applies with Enter in a value field', async () => {
+    await enterApplies(chromium, sandbox);
+  });
+
+  it('has no axe-core violation in the popup and the options page', async () => {
+    await accessibility(chromium, sandbox);
   });
 });

@@ -12,7 +12,14 @@ import {
   setupNeededWithoutKey,
   wrongKeyRefused,
 } from './support/scenarios';
-import { clearLocalStorage } from './support/tabs';
+import {
+  badgesOnThreeTabs,
+  createContactFromProfile,
+  pastedReferenceAndLink,
+  preselectsByLinkedInUrl,
+} from './support/match-scenarios';
+import { resetExtensionStorage } from './support/tabs';
+import { conflictWritesNothing, fullLoop, offlineKeepsChoices, undoRestores } from './support/write-scenarios';
 
 let sandbox: Sandbox;
 let firefox: FirefoxExtension;
@@ -29,7 +36,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   sandbox.reset();
-  await clearLocalStorage(firefox);
+  await resetExtensionStorage(firefox);
 });
 
 afterEach(async ({ task }) => {
@@ -69,5 +76,43 @@ describe('popup', () => {
       { url: FEED_URL, state: 'not-a-profile' },
       { url: AUTHWALL_URL, state: 'authwall' },
     ]);
+  });
+});
+
+describe('matching: find the right Skipcall contact', () => {
+  it('preselects the contact with the profile’s LinkedIn URL and shows its diff at once', async () => {
+    await preselectsByLinkedInUrl(firefox, sandbox);
+  });
+
+  it('without a contact list: refuses a malformed reference, finds the pasted app URL, links it', async () => {
+    await pastedReferenceAndLink(firefox, sandbox);
+  });
+
+  it('creates a contact from the profile and shows it linked', async () => {
+    await createContactFromProfile(firefox, sandbox);
+  });
+
+  it('badges three tabs at once: changes, not linked, nothing', async () => {
+    await badgesOnThreeTabs(firefox, sandbox);
+  });
+});
+
+// Firefox runs the write scenarios whose browser side differs most (MV2
+// background page, its network stack, the popup's storage); Chromium runs them all.
+describe('diff and write: review the diff and apply it', () => {
+  it('applies the ticked changes in one PATCH', async () => {
+    await fullLoop(firefox, sandbox);
+  });
+
+  it('writes nothing when Skipcall changed meanwhile', async () => {
+    await conflictWritesNothing(firefox, sandbox);
+  });
+
+  it('keeps the choices when Skipcall is unreachable, and applies once it is back', async () => {
+    await offlineKeepsChoices(firefox);
+  });
+
+  it('undoes a write without clearing a field that was empty', async () => {
+    await undoRestores(firefox, sandbox);
   });
 });

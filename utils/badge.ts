@@ -1,4 +1,5 @@
 // What the toolbar badge says about a tab.
+import type { TextRef } from './i18n';
 import type { ApiErrorInfo } from './skipcall/errors';
 export type TabStatus =
   | { kind: 'none' } // not a profile, or no API key yet
@@ -9,13 +10,14 @@ export type TabStatus =
 export interface Badge {
   text: string;
   color: string;
-  title: string;
+  /** The tooltip, worded by the background in the browser's language. */
+  title: TextRef;
 }
 
-const ERROR_TITLES: Partial<Record<ApiErrorInfo['kind'], string>> = {
-  'not-found': 'Skipcall Enrich: the linked contact no longer exists or is outside your workspaces',
-  'invalid-key': 'Skipcall Enrich: Skipcall refused the API key; check the settings',
-  offline: 'Skipcall Enrich: Skipcall cannot be reached',
+const ERROR_TITLES: Partial<Record<ApiErrorInfo['kind'], TextRef>> = {
+  'not-found': ['badgeNotFound'],
+  'invalid-key': ['badgeInvalidKey'],
+  offline: ['badgeOffline'],
 };
 
 const GREEN = '#09AA77';
@@ -25,18 +27,18 @@ const RED = '#B3261E';
 export function badgeFor(status: TabStatus): Badge {
   switch (status.kind) {
     case 'none':
-      return { text: '', color: GREY, title: 'Skipcall Enrich' };
+      return { text: '', color: GREY, title: ['extName'] };
     case 'not-linked':
-      return { text: '?', color: GREY, title: 'Skipcall Enrich: not linked to a Skipcall contact yet' };
+      return { text: '?', color: GREY, title: ['badgeNotLinked'] };
     case 'linked':
       return status.changes === 0
-        ? { text: '✓', color: GREEN, title: 'Skipcall Enrich: linked, Skipcall is up to date' }
+        ? { text: '✓', color: GREEN, title: ['badgeUpToDate'] }
         : {
             text: status.changes > 99 ? '99+' : String(status.changes),
             color: GREEN,
-            title: `Skipcall Enrich: linked, ${status.changes} change${status.changes > 1 ? 's' : ''} to review`,
+            title: [status.changes > 1 ? 'badgeChanges' : 'badgeOneChange', String(status.changes)],
           };
     case 'error':
-      return { text: '!', color: RED, title: ERROR_TITLES[status.error.kind] ?? 'Skipcall Enrich: the linked contact could not be read; open the popup for details' };
+      return { text: '!', color: RED, title: ERROR_TITLES[status.error.kind] ?? ['badgeError'] };
   }
 }

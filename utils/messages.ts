@@ -111,12 +111,15 @@ export interface MatchView {
   link: LinkEntry | null;
   candidates: Candidate[];
   preselected: Preselection | null;
+  /** The preselected contact, ready for the diff (saves the popup a round trip). */
+  preselectedView?: ContactView;
   directory: DirectoryStatus;
 }
 
 export interface ResponseMap {
   'page-read': { accepted: true };
-  'get-tab': { tab: TabState | null };
+  /** With the match for a profile tab when a key is set: the popup needs both at once. */
+  'get-tab': { tab: TabState | null; match?: MatchView };
   'check-connection': { workspaces: Workspace[] };
   'get-contact': ContactView;
   apply: { result: WriteResult };

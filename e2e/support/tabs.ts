@@ -22,13 +22,33 @@ export async function findTabId(harness: ExtensionHarness, url: string): Promise
   );
 }
 
-/** Forgets the settings (and anything else in local storage) between tests. */
-export async function clearLocalStorage(harness: ExtensionHarness): Promise<void> {
+/**
+ * Forgets everything the extension stored: settings, links and history (local),
+ * per-tab reads, drafts, write results and the contact cache (session). The
+ * contact directory (IndexedDB) belongs to the account recorded in local
+ * storage, so the next saved settings start it over.
+ */
+export async function resetExtensionStorage(harness: ExtensionHarness): Promise<void> {
   const control = await harness.control();
   await control.evaluate(async () => {
     const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
-    await (g.browser ?? g.chrome)!.storage.local.clear();
+    const ext = (g.browser ?? g.chrome)!;
+    await Promise.all([ext.storage.local.clear(), ext.storage.session.clear()]);
   }, null);
+}
+
+/** The toolbar badge text the extension set for a tab (MV3 `action`, MV2 `browserAction`). */
+export async function badgeText(harness: ExtensionHarness, tabId: number): Promise<string> {
+  const control = await harness.control();
+  return control.evaluate(async (id) => {
+    type Action = { getBadgeText(details: { tabId: number }): Promise<string> | void };
+    const g = globalThis as { browser?: { browserAction?: Action; action?: Action }; chrome?: { action?: Action } };
+    if (g.browser) {
+      const action = g.browser.action ?? g.browser.browserAction;
+      return (await action!.getBadgeText({ tabId: id })) as string;
+    }
+    return (await g.chrome!.action!.getBadgeText({ tabId: id })) as string;
+  }, tabId);
 }
 
 export async function readLocalStorage(harness: ExtensionHarness): Promise<Record<string, unknown>> {

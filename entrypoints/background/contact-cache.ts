@@ -10,8 +10,8 @@ const cacheKey = (id: string) => `contact:${id}`;
 const inFlight = new Map<string, Promise<Contact>>();
 
 export async function cachedContact(client: SkipcallClient, id: string, maxAgeMs = FRESH_MS): Promise<Contact> {
-  const stored = (await browser.storage.session.get(cacheKey(id)))[cacheKey(id)] as { at: number; contact: Contact } | undefined;
-  if (stored && Date.now() - stored.at < maxAgeMs) return stored.contact;
+  const cached = await peekContact(id, maxAgeMs);
+  if (cached) return cached;
   const pending = inFlight.get(id);
   if (pending) return pending;
   const request = client
@@ -23,6 +23,12 @@ export async function cachedContact(client: SkipcallClient, id: string, maxAgeMs
     .finally(() => inFlight.delete(id));
   inFlight.set(id, request);
   return request;
+}
+
+/** The cached contact if still fresh, without any request. */
+export async function peekContact(id: string, maxAgeMs = FRESH_MS): Promise<Contact | undefined> {
+  const stored = (await browser.storage.session.get(cacheKey(id)))[cacheKey(id)] as { at: number; contact: Contact } | undefined;
+  return stored && Date.now() - stored.at < maxAgeMs ? stored.contact : undefined;
 }
 
 export async function rememberContact(contact: Contact): Promise<void> {

@@ -48,6 +48,13 @@ export function createDirectoryService(persistence: DirectoryPersistence, lister
   let index: DirectoryIndex | undefined;
   let loading: Promise<DirectoryIndex> | undefined;
   let running: Promise<unknown> | undefined;
+  // The sync state is read once and then kept: parsing a walk of many contacts on every status is slow.
+  let syncState: SyncState | undefined;
+
+  async function loadSyncState(): Promise<SyncState> {
+    syncState ??= readSyncState(await persistence.loadSync());
+    return syncState;
+  }
 
   function loadIndex(): Promise<DirectoryIndex> {
     if (index) return Promise.resolve(index);
@@ -59,8 +66,7 @@ export function createDirectoryService(persistence: DirectoryPersistence, lister
   }
 
   async function status(): Promise<DirectoryStatus> {
-    const state = readSyncState(await persistence.loadSync());
-    const current = await loadIndex();
+    const [state, current] = await Promise.all([loadSyncState(), loadIndex()]);
     const error = state.lastError;
     return {
       phase: syncPhase(state),
@@ -83,7 +89,13 @@ export function createDirectoryService(persistence: DirectoryPersistence, lister
       try {
         const directorySync = createDirectorySync({
           client: await lister(),
-          store: { load: async () => readSyncState(await persistence.loadSync()), save: (state) => persistence.saveSync(state) },
+          store: {
+            load: loadSyncState,
+            save: async (state) => {
+              syncState = state;
+              await persistence.saveSync(state);
+            },
+          },
           onContacts: async (contacts) => upsertContacts(await loadIndex(), contacts),
           onComplete: async (contacts) => {
             index = buildIndex(contacts);
@@ -103,6 +115,7 @@ export function createDirectoryService(persistence: DirectoryPersistence, lister
   async function reset(): Promise<void> {
     await running?.catch(() => undefined);
     await persistence.clear();
+    syncState = undefined;
     index = buildIndex([]);
     loading = undefined;
     await publish();

@@ -1,6 +1,7 @@
 // One handler per request type. The caller has already validated the message
 // and its sender, and turns a thrown API error into `{ok: false, error}`.
 import type { Reply, ReplyTo, Request, ResponseMap } from '@/utils/messages';
+import { profileValues } from '@/utils/profile';
 import { SkipcallApiError } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions, forgetCustomFields } from './api';
 import { cachedContact } from './contact-cache';
@@ -39,7 +40,9 @@ export const handlers: Handlers = {
   },
 
   async 'get-tab'(request) {
-    return { ok: true, tab: await loadTabState(request.tabId) };
+    const [tab, settings] = await Promise.all([loadTabState(request.tabId), loadSettings()]);
+    if (tab?.read.state !== 'profile' || !settings.apiKey) return { ok: true, tab };
+    return { ok: true, tab, match: await matchProfile(profileValues(tab.read.profile)) };
   },
 
   async 'check-connection'() {

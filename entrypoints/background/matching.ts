@@ -13,11 +13,11 @@ import {
   type LinkEntry,
   type LinkVia,
 } from '@/utils/match/registry';
-import type { MatchView, Reply } from '@/utils/messages';
+import type { ContactView, MatchView, Reply } from '@/utils/messages';
 import type { ProfileValues } from '@/utils/diff/compute';
 import type { ContactCreate, Contact } from '@/utils/skipcall/schemas';
-import { clientFromSettings } from './api';
-import { cachedContact, rememberContact } from './contact-cache';
+import { clientFromSettings, customFieldDefinitions } from './api';
+import { cachedContact, peekContact, rememberContact } from './contact-cache';
 import { loadRegistry, updateRegistry } from './registry-store';
 import { directoryService } from './services';
 import { refreshAllTabs } from './tab-status';
@@ -27,7 +27,11 @@ interface Identity {
   linkedinSalesUrl?: string;
 }
 
-export async function matchProfile(profile: ProfileValues): Promise<MatchView> {
+/**
+ * The match for a profile. With `fetch: false` (ahead of the popup, on every profile view) the
+ * preselected contact comes only from the prefetch cache, so an unlinked profile costs no request.
+ */
+export async function matchProfile(profile: ProfileValues, fetch = true): Promise<MatchView> {
   const directory = directoryService();
   const [registry, index, status] = await Promise.all([loadRegistry(), directory.index(), directory.status()]);
   const link = findLink(registry, { linkedinUrl: profile.linkedinUrl, linkedinSalesUrl: profile.linkedinSalesUrl }) ?? null;
@@ -35,18 +39,34 @@ export async function matchProfile(profile: ProfileValues): Promise<MatchView> {
   // A linked contact that the directory does not hold (or no directory at all) is still offered.
   if (link && !candidates.some((c) => c.contactId === link.contactId)) {
     const known = directoryContact(index, link.contactId);
-    const contact = known ?? (await linkedContact(link.contactId));
+    const contact = known ?? (await linkedContact(link.contactId, fetch));
     if (contact) {
       candidates.unshift({ contactId: link.contactId, contact, reason: profile.linkedinUrl ? 'linkedin-url' : 'sales-url', score: 1000 });
     }
   }
-  return { link, candidates, preselected: preselect(candidates, link), directory: status };
+  const preselected = preselect(candidates, link);
+  return { link, candidates, preselected, directory: status, ...(preselected ? await contactView(preselected.contactId, fetch) : {}) };
+}
+
+/** The preselected contact with its custom fields; left out when Skipcall cannot give it now. */
+async function contactView(contactId: string, fetch: boolean): Promise<{ preselectedView?: ContactView }> {
+  try {
+    const client = await clientFromSettings();
+    const [contact, customFields] = await Promise.all([
+      fetch ? cachedContact(client, contactId) : peekContact(contactId),
+      customFieldDefinitions(client),
+    ]);
+    return contact ? { preselectedView: { contact, customFields } } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The linked contact from the prefetch cache (or one GET); none when it is gone or Skipcall is unreachable. */
-async function linkedContact(contactId: string) {
+async function linkedContact(contactId: string, fetch: boolean) {
   try {
-    return toDirectoryContact(await cachedContact(await clientFromSettings(), contactId));
+    const contact = fetch ? await cachedContact(await clientFromSettings(), contactId) : await peekContact(contactId);
+    return contact && toDirectoryContact(contact);
   } catch {
     return undefined;
   }

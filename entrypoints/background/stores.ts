@@ -22,7 +22,7 @@ export async function loadTabState(tabId: number): Promise<TabState | null> {
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(tabKey(tabId));
+  await browser.storage.session.remove([tabKey(tabId), `match:${tabId}`, `status:${tabId}`]);
 }
 
 const writeKey = (contactId: string) => `write:${contactId}`;

@@ -2,12 +2,14 @@
 // fields would change. Fetches the linked contact ahead of the popup.
 import { browser } from 'wxt/browser';
 import { badgeFor, type TabStatus } from '@/utils/badge';
+import type { TextRef } from '@/utils/i18n';
 import { changeRows, computeDiff } from '@/utils/diff/compute';
 import { findLink } from '@/utils/match/registry';
 import { profileValues, type PageRead } from '@/utils/profile';
 import { toErrorInfo } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions } from './api';
 import { cachedContact } from './contact-cache';
+import { matchProfile } from './matching';
 import { loadRegistry } from './registry-store';
 import { loadSettings, loadTabState } from './stores';
 
@@ -40,6 +42,15 @@ function toolbarAction(): Action | undefined {
   return browser.action ?? (browser as unknown as { browserAction?: Action }).browserAction;
 }
 
+/** The tooltip in the browser's language; the message name if it is missing, never an empty title. */
+function badgeTitle([key, ...substitutions]: TextRef): string {
+  try {
+    return browser.i18n.getMessage(key, substitutions) || key;
+  } catch {
+    return key;
+  }
+}
+
 export async function showTabStatus(tabId: number, status: TabStatus): Promise<void> {
   await browser.storage.session.set({ [statusKey(tabId)]: status });
   const action = toolbarAction();
@@ -48,16 +59,24 @@ export async function showTabStatus(tabId: number, status: TabStatus): Promise<v
   try {
     await action.setBadgeText({ tabId, text: badge.text });
     await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-    await action.setTitle({ tabId, title: badge.title });
+    await action.setTitle({ tabId, title: badgeTitle(badge.title) });
   } catch {
     // The tab closed meanwhile.
   }
 }
 
+/** Where the popup finds the tab's match ready when it opens (no message round trip). */
+export const matchKey = (tabId: number) => `match:${tabId}`;
+
 export async function refreshTabStatus(tabId: number): Promise<TabStatus> {
   const tab = await loadTabState(tabId);
   const status = tab ? await computeTabStatus(tab.read) : ({ kind: 'none' } as const);
   await showTabStatus(tabId, status);
+  if (tab?.read.state === 'profile' && status.kind !== 'none') {
+    await browser.storage.session.set({ [matchKey(tabId)]: await matchProfile(profileValues(tab.read.profile), false) });
+  } else {
+    await browser.storage.session.remove(matchKey(tabId));
+  }
   return status;
 }
 

@@ -9,6 +9,7 @@ import { createDirectoryService, memoryPersistence } from '@/entrypoints/backgro
 import { handleRequest } from '@/entrypoints/background/handlers';
 import { useDirectoryService } from '@/entrypoints/background/services';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
+import { useLocale } from '../setup/i18n';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -135,5 +136,22 @@ describe('the diff table', () => {
     expect(root.textContent).toContain('not found, or it is in a workspace outside');
     await act(async () => q(root, '[data-testid="unlink"]')!.click());
     expect(unlinked).toBe(true);
+  });
+});
+
+describe('the diff table in French', () => {
+  beforeEach(() => useLocale('fr'));
+
+  it('words the statuses, the reasons and the apply button, with the count', async () => {
+    const root = await mount();
+    expect(row(root, 'city')?.querySelector('.badge')?.textContent).toBe('différent');
+    expect(row(root, 'role')?.querySelector('.badge')?.textContent).toBe('nouveau');
+    expect(row(root, 'role')?.querySelector('th label')?.textContent).toBe('Poste');
+    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Mettre à jour 1 champ dans Skipcall');
+    await act(async () => box(root, 'city')!.click());
+    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Mettre à jour 2 champs dans Skipcall');
+    await type(row(root, 'role')!.querySelector('[data-testid="diff-value-input"]')!, 'x'.repeat(201));
+    expect(row(root, 'role')?.textContent).toContain('200 caractères au maximum (201 actuellement).');
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Corrigez le champ «\u00a0Poste\u00a0»\u00a0: 200 caractères au maximum (201 actuellement).');
   });
 });

@@ -9,6 +9,7 @@ import { clientFromSettings } from '@/entrypoints/background/api';
 import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
 import { useDirectoryService } from '@/entrypoints/background/services';
 import type { PageRead } from '@/utils/profile';
+import { useLocale } from '../setup/i18n';
 
 const demoRead: PageRead = {
   state: 'profile',
@@ -98,5 +99,41 @@ describe('Popup', () => {
     document.body.replaceChildren(root);
     render(<Popup tabId={7} />, root);
     expect(root.querySelector('[data-testid="popup"]')?.getAttribute('aria-busy')).toBe('true');
+  });
+});
+
+describe('Popup in French', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
+    fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
+      void handleRequest(message, 7).then(sendResponse);
+      return true;
+    });
+    useLocale('fr');
+  });
+
+  it('shows the header, the setup notice and the profile card in French', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readAt: 1 } });
+    const root = await renderPopup(7);
+    const text = root.textContent ?? '';
+    expect(root.querySelector('header')?.textContent).toContain('Paramètres');
+    expect(root.querySelector('[data-testid="setup-needed"]')?.textContent).toContain('Ajoutez votre clé API Skipcall');
+    expect(root.querySelector('[data-testid="setup-needed"] button')?.textContent).toBe('Ouvrir les paramètres');
+    const labels = [...root.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(labels).toEqual(['Prénom', 'Nom', 'Poste', 'LinkedIn']);
+    expect(text).toContain('déduit du titre');
+    expect(text).toContain('Également en poste\u00a0: Trésorière · Association des Brasseurs');
+    expect(root.querySelector('section.card')?.getAttribute('aria-label')).toBe('Profil lu sur LinkedIn');
+    for (const english of ['Settings', 'Add your Skipcall API key', 'First name', 'guessed from the headline', 'Also current']) {
+      expect(text).not.toContain(english);
+    }
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('names the page state in French', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: { state: 'authwall', url: 'https://www.linkedin.com/x' }, readAt: 1 } });
+    const root = await renderPopup(7);
+    expect(root.querySelector('[data-testid="page-state"]')?.textContent).toBe('LinkedIn vous demande de vous connecter. Connectez-vous, puis rouvrez le profil.');
   });
 });

@@ -3,7 +3,12 @@ import { computeDiff, changeRows } from '@/utils/diff/compute';
 import { buildPatch } from '@/utils/diff/patch';
 import { changedKeys } from '@/utils/diff/conflict';
 import { historyEntry, planUndo, appendHistory, HISTORY_MAX } from '@/utils/diff/history';
+import type { TextRef } from '@/utils/i18n';
 import type { Contact } from '@/utils/skipcall/schemas';
+import { t } from '@/components/i18n';
+
+/** A row problem as the popup words it (English in tests). */
+const text = (problem: TextRef | undefined) => (problem ? t(...problem) : undefined);
 
 const contact: Contact = {
   id: 'c1',
@@ -90,12 +95,12 @@ describe('buildPatch', () => {
   it('never sends an empty value, nor one equal to Skipcall after normalization', () => {
     const plan = buildPatch(rows, { role: { ticked: true, value: '   ' }, city: { ticked: true, value: 'paris' } }, contact);
     expect(plan.patch).toEqual({ linkedinUrl: 'https://fr.linkedin.com/in/elodie-marchand-demo/?trk=x' });
-    expect(plan.problems.role).toContain('never cleared');
+    expect(text(plan.problems.role)).toContain('never cleared');
   });
 
   it('checks the API limits before sending', () => {
     const plan = buildPatch(rows, { role: { ticked: true, value: 'x'.repeat(201) } }, contact);
-    expect(plan.problems.role).toContain('At most 200');
+    expect(text(plan.problems.role)).toContain('At most 200');
     expect(plan.patch.role).toBeUndefined();
   });
 
@@ -104,7 +109,7 @@ describe('buildPatch', () => {
     expect(buildPatch(phoneRows, { phoneNumbers: { ticked: true } }, contact).patch).toEqual({ phoneNumbers: ['+33612345678', '+33698765432'] });
     const bad = buildPatch(phoneRows, { phoneNumbers: { ticked: true, value: '06 98 76 54 32' } }, contact);
     expect(bad.patch).toEqual({});
-    expect(bad.problems.phoneNumbers).toContain('+33612345678');
+    expect(text(bad.problems.phoneNumbers)).toContain('+33612345678');
   });
 });
 

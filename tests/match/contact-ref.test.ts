@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_REF_MESSAGES, parseContactRef } from '@/utils/match/contact-ref';
+import { t } from '@/components/i18n';
 
 const UUID = 'c0ffee00-0000-4000-8000-000000000001';
 
@@ -53,8 +54,8 @@ describe('parseContactRef', () => {
   });
 
   it('has a message for each problem', () => {
-    expect(CONTACT_REF_MESSAGES.empty).toMatch(/Paste/);
-    expect(CONTACT_REF_MESSAGES.format).toMatch(/skipcall/i);
+    expect(t(CONTACT_REF_MESSAGES.empty)).toMatch(/Paste/);
+    expect(t(CONTACT_REF_MESSAGES.format)).toMatch(/skipcall/i);
   });
 
   it('never throws and returns only valid ids', () => {

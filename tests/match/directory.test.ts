@@ -35,6 +35,7 @@ describe('toDirectoryContact / contactLabel', () => {
       lastName: 'Marchand',
       company: 'Brasserie Lumière',
       email: 'elodie.marchand@brasserie-lumiere.fr',
+      linkedinUrl: 'http://fr.linkedin.com/in/elodie-marchand-demo/',
       teamId: api.teamId,
     });
   });

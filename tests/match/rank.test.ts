@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/utils/match/directory';
 import { preselect, rankCandidates, REASON_LABELS, type Candidate, type ProfileKeys } from '@/utils/match/rank';
+import { t } from '@/components/i18n';
 import { DEMO_CONTACT_ID, DEMO_PROFILE_URL, seedContacts } from '../../sandbox/seed';
 
 const ELODIE_NANTES = 'c0ffee00-0000-4000-8000-000000000003';
@@ -12,14 +13,20 @@ const summary = (candidates: Candidate[]) => candidates.map((c) => [c.contactId,
 describe('rankCandidates on the sandbox contacts', () => {
   const index = buildIndex(seedContacts());
 
-  it('the demo profile: name + company first, the namesake with another LinkedIn URL last; nothing preselected', () => {
+  it('the demo profile: its saved LinkedIn URL (in another form) first and preselected, the namesake with another LinkedIn URL last', () => {
     const profile: ProfileKeys = { firstName: 'Élodie', lastName: 'Marchand', company: 'Brasserie Lumière', linkedinUrl: DEMO_PROFILE_URL };
     const candidates = rankCandidates(profile, index);
     expect(summary(candidates)).toEqual([
-      [DEMO_CONTACT_ID, 'name-company'],
+      [DEMO_CONTACT_ID, 'linkedin-url'],
       [ELODIE_NANTES, 'name', 'linkedin-url'],
     ]);
     expect(candidates[0]!.contact).toMatchObject({ firstName: 'Élodie', company: 'Brasserie Lumière' });
+    expect(preselect(candidates)).toEqual({ contactId: DEMO_CONTACT_ID, via: 'linkedin-url' });
+  });
+
+  it('name + company alone ranks first but is not preselected', () => {
+    const candidates = rankCandidates({ firstName: 'Élodie', lastName: 'Marchand', company: 'Brasserie Lumière' }, index);
+    expect(summary(candidates)[0]).toEqual([DEMO_CONTACT_ID, 'name-company']);
     expect(preselect(candidates)).toBeNull();
   });
 
@@ -93,7 +100,7 @@ describe('ranking order', () => {
   });
 
   it('labels every reason', () => {
-    expect(REASON_LABELS).toEqual({
+    expect(Object.fromEntries(Object.entries(REASON_LABELS).map(([reason, key]) => [reason, t(key)]))).toEqual({
       'linkedin-url': 'LinkedIn URL',
       'sales-url': 'Sales Navigator URL',
       email: 'email',

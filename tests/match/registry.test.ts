@@ -14,6 +14,7 @@ import {
   type LinkEntry,
   type Registry,
 } from '@/utils/match/registry';
+import { t } from '@/components/i18n';
 
 const IN_URL = 'https://www.linkedin.com/in/elodie-marchand-demo';
 const LEAD = 'ACwAAB1234567';
@@ -256,7 +257,7 @@ describe('export / import', () => {
     expect(importRegistry(badEntry, emptyRegistry())).toMatchObject({ ok: false, problem: 'shape', detail: expect.stringMatching(/^link 2 /) });
     const badV1 = JSON.stringify({ version: 1, links: { [IN_URL]: 12 } });
     expect(importRegistry(badV1, emptyRegistry())).toMatchObject({ ok: false, problem: 'shape' });
-    for (const message of Object.values(IMPORT_PROBLEM_MESSAGES)) expect(message.length).toBeGreaterThan(20);
+    for (const message of Object.values(IMPORT_PROBLEM_MESSAGES)) expect(t(message).length).toBeGreaterThan(20);
   });
 
   it('refuses an import that would pass the limit', () => {

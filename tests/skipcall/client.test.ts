@@ -1,7 +1,8 @@
 // The client against the local sandbox: real HTTP, real status codes and headers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSkipcallClient, type SkipcallClientOptions } from '@/utils/skipcall/client';
-import { SkipcallApiError, describeApiError, type ApiErrorInfo } from '@/utils/skipcall/errors';
+import { SkipcallApiError, type ApiErrorInfo } from '@/utils/skipcall/errors';
+import { describeApiError } from '@/components/describe';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { OUT_OF_SCOPE_CONTACT_ID } from '../../sandbox/seed';
 

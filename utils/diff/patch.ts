@@ -6,6 +6,7 @@ import { E164_PATTERN, PHONE_NUMBERS_MAX } from '../skipcall/schemas';
 import { cleanText } from '../normalize';
 import { CUSTOM_PREFIX, PHONE_KEY, STANDARD_FIELDS, fold } from './fields';
 import type { DiffRow } from './compute';
+import type { TextRef } from '../i18n';
 
 export interface RowChoice {
   ticked: boolean;
@@ -23,17 +24,17 @@ export function valueFor(row: DiffRow, choices: Choices): string {
   return cleanText(choiceFor(row, choices).value ?? row.proposed);
 }
 
-/** Why a value cannot be sent for this row, or null. */
-export function rowProblem(row: DiffRow, value: string, contact: Contact): string | null {
-  if (!value) return 'Empty: Skipcall values are never cleared.';
+/** Why a value cannot be sent for this row (a message and its values), or null. */
+export function rowProblem(row: DiffRow, value: string, contact: Contact): TextRef | null {
+  if (!value) return ['rowProblemEmpty'];
   if (row.key === PHONE_KEY) {
-    if (!E164_PATTERN.test(value)) return 'Use the international format, e.g. +33612345678.';
-    if (contact.phoneNumbers.length >= PHONE_NUMBERS_MAX) return `Skipcall keeps at most ${PHONE_NUMBERS_MAX} numbers.`;
+    if (!E164_PATTERN.test(value)) return ['rowProblemPhoneFormat'];
+    if (contact.phoneNumbers.length >= PHONE_NUMBERS_MAX) return ['rowProblemPhoneMax', String(PHONE_NUMBERS_MAX)];
     return null;
   }
   // Custom fields have no documented length limit.
   const max = STANDARD_FIELDS.find((f) => f.key === row.key)?.max;
-  if (max !== undefined && value.length > max) return `At most ${max} characters (${value.length} now).`;
+  if (max !== undefined && value.length > max) return ['rowProblemTooLong', String(max), String(value.length)];
   return null;
 }
 
@@ -42,13 +43,13 @@ export interface PatchPlan {
   /** The diff keys that go out, in table order. */
   keys: string[];
   /** Ticked rows that cannot be sent, with the reason. */
-  problems: Record<string, string>;
+  problems: Record<string, TextRef>;
 }
 
 export function buildPatch(rows: readonly DiffRow[], choices: Choices, contact: Contact): PatchPlan {
   const patch: ContactPatch = {};
   const keys: string[] = [];
-  const problems: Record<string, string> = {};
+  const problems: Record<string, TextRef> = {};
   for (const row of rows) {
     if (row.status !== 'fill' && row.status !== 'update') continue;
     if (!choiceFor(row, choices).ticked) continue;

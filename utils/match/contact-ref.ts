@@ -1,6 +1,7 @@
 // A Skipcall contact reference pasted by the user: a bare contact id or a link
 // copied from the Skipcall app. Ids are UUIDs in every documented example, but
 // the format is not promised, so any plausible API id is accepted.
+import type { MessageKey } from '../i18n';
 
 export type ContactRefProblem = 'empty' | 'format';
 export type ContactRefResult = { ok: true; contactId: string } | { ok: false; problem: ContactRefProblem };
@@ -13,9 +14,10 @@ const CONTACT_SEGMENT = /^contacts?$/i;
 const ROUTE_WORDS = new Set(['import', 'export', 'create', 'search', 'settings', 'archived', 'deleted']);
 const ID_PARAMS = ['contactId', 'contactid', 'contact_id', 'id'];
 
-export const CONTACT_REF_MESSAGES: Readonly<Record<ContactRefProblem, string>> = {
-  empty: 'Paste a Skipcall contact id or the link of the contact in the Skipcall app.',
-  format: 'This is not a Skipcall contact id or contact link (expected e.g. https://app.skipcall.app/contacts/<id>).',
+/** The message explaining each problem (public/_locales). */
+export const CONTACT_REF_MESSAGES: Readonly<Record<ContactRefProblem, MessageKey>> = {
+  empty: 'contactRefEmpty',
+  format: 'contactRefFormat',
 };
 
 function isContactId(value: string | null | undefined): value is string {

@@ -32,15 +32,16 @@ export interface ContactInput {
   teamId?: string | null;
 }
 
-const OPTIONAL_FIELDS = ['company', 'email', 'linkedinUrl', 'linkedinSalesUrl', 'city', 'role', 'teamId'] as const;
+const FIELDS = ['firstName', 'lastName', 'company', 'email', 'linkedinUrl', 'linkedinSalesUrl', 'city', 'role', 'teamId'] as const;
 const MAX_TEXT = 1000;
 
-const optionalText = z.optional(z.string().check(z.maxLength(MAX_TEXT)));
+const text = z.string().check(z.maxLength(MAX_TEXT));
+const optionalText = z.optional(text);
 /** For data read back from storage: a snapshot or a sync state may be old or damaged. */
 export const DirectoryContactSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
-  firstName: z.string().check(z.maxLength(MAX_TEXT)),
-  lastName: z.string().check(z.maxLength(MAX_TEXT)),
+  firstName: text,
+  lastName: text,
   company: optionalText,
   email: optionalText,
   linkedinUrl: optionalText,
@@ -53,31 +54,12 @@ export const DirectoryContactSchema = z.object({
 /** Printable ASCII, single inner spaces, none at the ends: already what cleanText returns. */
 const ALREADY_CLEAN = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
-/**
- * cleanText, skipping the Unicode work for already-clean ASCII and, with a
- * cache, for values seen before (a 50,000-contact build cleans 500,000 values,
- * most of them repeated names, companies and cities).
- */
-function clean(value: string | null | undefined, cache?: Map<string, string>): string {
-  if (!value) return '';
-  if (ALREADY_CLEAN.test(value)) return value;
-  let done = cache?.get(value);
-  if (done === undefined) {
-    done = cleanText(value);
-    cache?.set(value, done);
-  }
-  return done;
-}
-
-/** Cleaned values; empty and null fields are left out. */
-export function toDirectoryContact(input: ContactInput, cache?: Map<string, string>): DirectoryContact {
-  const out: DirectoryContact = {
-    id: input.id,
-    firstName: clean(input.firstName, cache),
-    lastName: clean(input.lastName, cache),
-  };
-  for (const field of OPTIONAL_FIELDS) {
-    const value = clean(input[field], cache);
+/** Cleaned values (no Unicode work for clean ASCII); empty optional fields are left out. */
+export function toDirectoryContact(input: ContactInput): DirectoryContact {
+  const out: DirectoryContact = { id: input.id, firstName: '', lastName: '' };
+  for (const field of FIELDS) {
+    const raw = input[field];
+    const value = raw && ALREADY_CLEAN.test(raw) ? raw : cleanText(raw);
     if (value) out[field] = value;
   }
   return out;

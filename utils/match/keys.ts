@@ -11,8 +11,6 @@ const COMPANY_NOISE = new Set([
   'et', 'and', 'the', 'le', 'la', 'les',
 ]);
 
-const tokensOf = (folded: string): string[] => (folded ? folded.split(' ') : []);
-
 /**
  * Keys of a full name: the sorted words ("baptiste jean lefebvre", so word
  * order and first/last swaps do not matter), then first+last without spaces
@@ -24,12 +22,9 @@ const tokensOf = (folded: string): string[] => (folded ? folded.split(' ') : [])
  */
 export function nameKeysFolded(first: string, last: string): string[] {
   if (!first || !last) return [];
-  // Two single words, the usual case, need no array.
-  const sorted =
-    first.includes(' ') || last.includes(' ') ? `${first} ${last}`.split(' ').sort().join(' ') : first < last ? `${first} ${last}` : `${last} ${first}`;
-  const compactFirst = first.includes(' ') ? first.replace(/ /g, '') : first;
-  const compactLast = last.includes(' ') ? last.replace(/ /g, '') : last;
-  const keys = [sorted, compactFirst + compactLast];
+  const compactFirst = first.replace(/ /g, '');
+  const compactLast = last.replace(/ /g, '');
+  const keys = [`${first} ${last}`.split(' ').sort().join(' '), compactFirst + compactLast];
   if (compactFirst !== compactLast) keys.push(compactLast + compactFirst);
   return keys;
 }
@@ -40,7 +35,7 @@ export function nameKeys(firstName: string | null | undefined, lastName: string 
 
 /** "Brasserie Lumière SAS" = "brasserie lumiere"; word order ignored. Empty when there is no company. */
 export function companyKey(company: string | null | undefined): string {
-  const tokens = tokensOf(foldName(company));
+  const tokens = foldName(company).split(' ');
   const meaningful = tokens.filter((t) => !COMPANY_NOISE.has(t));
   return (meaningful.length ? meaningful : tokens).sort().join(' ');
 }

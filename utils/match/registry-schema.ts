@@ -56,20 +56,12 @@ export interface Identity {
 }
 
 export type ReadProblem = 'shape' | 'version' | 'too-many';
+/** `detail` names the link, or the version, that is refused. */
 export type ReadResult = { ok: true; entries: LinkEntry[] } | { ok: false; problem: ReadProblem; detail?: string };
 
 const LEAD_ID = new RegExp(`^[^\\s/,?#]{1,${ID_MAX}}$`);
 
-function leadIdOf(value: string): string | undefined {
-  const text = value.trim();
-  if (!text) return undefined;
-  if (text.includes('/')) {
-    const page = parseLinkedInUrl(text);
-    return page.kind === 'salesnav-lead' ? page.leadId : undefined;
-  }
-  const id = text.split(',')[0]?.trim() ?? '';
-  return LEAD_ID.test(id) ? id : undefined;
-}
+export const hasKey = (identity: Identity): boolean => !!(identity.linkedinUrl || identity.salesLeadId);
 
 /** Canonical identity keys; whatever is not a LinkedIn profile or lead is dropped. */
 export function normalizeIdentity(input: LinkedInIdentity): Identity {
@@ -84,8 +76,15 @@ export function normalizeIdentity(input: LinkedInIdentity): Identity {
       out.salesLeadId ??= page.leadId;
     }
   }
-  const lead = input.salesLeadId ? leadIdOf(input.salesLeadId) : undefined;
-  if (lead) out.salesLeadId = lead;
+  // salesLeadId wins: a lead URL as is, a bare id (maybe with its `,authType,token` tail) if it looks like one.
+  const lead = input.salesLeadId?.trim();
+  if (lead?.includes('/')) {
+    const page = parseLinkedInUrl(lead);
+    if (page.kind === 'salesnav-lead') out.salesLeadId = page.leadId;
+  } else if (lead) {
+    const id = lead.split(',')[0]!.trim();
+    if (LEAD_ID.test(id)) out.salesLeadId = id;
+  }
   return out;
 }
 
@@ -93,60 +92,34 @@ const text = (max: number) => z.nullish(z.string().check(z.maxLength(max)));
 const EntrySchema = z.object({
   linkedinUrl: text(URL_MAX),
   salesLeadId: text(URL_MAX),
-  contactId: z.string().check(z.minLength(1), z.maxLength(ID_MAX)),
+  // Trimmed, and not empty once trimmed.
+  contactId: z.string().check(z.maxLength(ID_MAX), z.trim(), z.minLength(1)),
   workspaceId: text(ID_MAX),
   label: text(LABEL_MAX),
   linkedAt: z.nullish(z.number().check(z.nonnegative())),
   via: z.nullish(z.enum(LINK_VIAS)),
 });
 
-/** An entry in its stored form, or the reason it is not one. */
-function readEntry(raw: unknown): LinkEntry | string {
+/** An entry in its stored form, if it is one. */
+function readEntry(raw: unknown): LinkEntry | undefined {
   const parsed = EntrySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'is not a link';
-  }
+  if (!parsed.success) return undefined;
   const data = parsed.data;
-  const contactId = data.contactId.trim();
-  if (!contactId) return 'contactId: is empty';
-  const identity = normalizeIdentity({ linkedinUrl: data.linkedinUrl, salesLeadId: data.salesLeadId });
-  if (!identity.linkedinUrl && !identity.salesLeadId) return 'has no LinkedIn profile URL or Sales Navigator lead id';
+  const identity = normalizeIdentity(data);
+  if (!hasKey(identity)) return undefined;
   const workspaceId = cleanText(data.workspaceId);
   return {
     ...identity,
-    contactId,
-    ...(workspaceId ? { workspaceId } : {}),
+    contactId: data.contactId,
+    ...(workspaceId && { workspaceId }),
     label: cleanText(data.label),
     linkedAt: data.linkedAt ?? 0,
     via: data.via ?? 'match',
   };
 }
 
-function readV2(entries: unknown, strict: boolean): ReadResult {
-  if (!Array.isArray(entries)) return { ok: false, problem: 'shape', detail: '`entries` is not a list' };
-  if (strict && entries.length > MAX_LINKS) return { ok: false, problem: 'too-many' };
-  const out: LinkEntry[] = [];
-  for (const [index, raw] of entries.entries()) {
-    const entry = readEntry(raw);
-    if (typeof entry !== 'string') out.push(entry);
-    else if (strict) return { ok: false, problem: 'shape', detail: `link ${index + 1} ${entry}` };
-  }
-  return { ok: true, entries: out };
-}
-
-function readV1(links: unknown, strict: boolean): ReadResult {
-  if (!links || typeof links !== 'object' || Array.isArray(links)) return { ok: false, problem: 'shape', detail: '`links` is not an object' };
-  const pairs = Object.entries(links as Record<string, unknown>);
-  if (strict && pairs.length > MAX_LINKS) return { ok: false, problem: 'too-many' };
-  const out: LinkEntry[] = [];
-  for (const [linkedinUrl, contactId] of pairs) {
-    const entry = readEntry({ linkedinUrl, contactId });
-    if (typeof entry !== 'string') out.push(entry);
-    else if (strict) return { ok: false, problem: 'shape', detail: `link ${JSON.stringify(linkedinUrl)} ${entry}` };
-  }
-  return { ok: true, entries: out };
-}
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const refusedShape = (): ReadResult => ({ ok: false, problem: 'shape' });
 
 /**
  * Strict: the document must be version 1 or 2 and every link valid. Tolerant:
@@ -154,16 +127,28 @@ function readV1(links: unknown, strict: boolean): ReadResult {
  * written by a later release keeps what this one understands).
  */
 export function readRegistryDocument(doc: unknown, strict: boolean): ReadResult {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, problem: 'shape', detail: 'not an object' };
-  const record = doc as Record<string, unknown>;
-  const version = record.version;
-  if (version === REGISTRY_VERSION || (!strict && Array.isArray(record.entries))) return readV2(record.entries, strict);
-  if (version === 1 || (!strict && 'links' in record)) return readV1(record.links, strict);
-  if (!strict) return { ok: false, problem: 'shape' };
-  if (version === undefined) {
-    return 'entries' in record || 'links' in record
-      ? { ok: false, problem: 'version', detail: 'no version' }
-      : { ok: false, problem: 'shape', detail: 'no `entries`' };
+  if (!isRecord(doc)) return refusedShape();
+  const { version, entries, links } = doc;
+  // Each link with its name in messages: its position (version 2) or its URL (version 1).
+  let named: [string, unknown][];
+  if (version === REGISTRY_VERSION || (!strict && Array.isArray(entries))) {
+    if (!Array.isArray(entries)) return refusedShape();
+    named = Array.from(entries, (raw, i) => [`${i + 1}`, raw]);
+  } else if (version === 1 || (!strict && 'links' in doc)) {
+    if (!isRecord(links)) return refusedShape();
+    named = Object.entries(links).map(([linkedinUrl, contactId]) => [JSON.stringify(linkedinUrl), { linkedinUrl, contactId }]);
+  } else if (!strict || (version === undefined && !('entries' in doc || 'links' in doc))) {
+    return refusedShape();
+  } else {
+    // An unknown version, or a registry without one.
+    return version === undefined ? { ok: false, problem: 'version' } : { ok: false, problem: 'version', detail: `version ${JSON.stringify(version)}` };
   }
-  return { ok: false, problem: 'version', detail: `version ${JSON.stringify(version)}` };
+  if (strict && named.length > MAX_LINKS) return { ok: false, problem: 'too-many' };
+  const out: LinkEntry[] = [];
+  for (const [name, raw] of named) {
+    const entry = readEntry(raw);
+    if (entry) out.push(entry);
+    else if (strict) return { ok: false, problem: 'shape', detail: `link ${name} is not valid` };
+  }
+  return { ok: true, entries: out };
 }

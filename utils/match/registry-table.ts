@@ -8,17 +8,9 @@ import type { Identity, LinkEntry } from './registry-schema';
 export type MergeRule = 'incoming' | 'newest';
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
 
-function sameEntry(a: LinkEntry, b: LinkEntry): boolean {
-  return (
-    a.linkedinUrl === b.linkedinUrl &&
-    a.salesLeadId === b.salesLeadId &&
-    a.contactId === b.contactId &&
-    a.workspaceId === b.workspaceId &&
-    a.label === b.label &&
-    a.linkedAt === b.linkedAt &&
-    a.via === b.via
-  );
-}
+const FIELDS = ['linkedinUrl', 'salesLeadId', 'contactId', 'workspaceId', 'label', 'linkedAt', 'via'] as const;
+// Array.prototype.sort is stable: on a tie, entries listed first stay ahead.
+const newestFirst = (a: LinkEntry, b: LinkEntry) => b.linkedAt - a.linkedAt;
 
 /**
  * The winner's link with identity keys gathered from the others in order, and a
@@ -28,79 +20,69 @@ function sameEntry(a: LinkEntry, b: LinkEntry): boolean {
 function merge(ordered: readonly LinkEntry[]): LinkEntry {
   const winner = ordered[0]!;
   const sameContact = ordered.filter((e) => e.contactId === winner.contactId);
-  const linkedinUrl = ordered.find((e) => e.linkedinUrl)?.linkedinUrl;
-  const salesLeadId = ordered.find((e) => e.salesLeadId)?.salesLeadId;
-  const workspaceId = sameContact.find((e) => e.workspaceId)?.workspaceId;
   const merged: LinkEntry = {
     contactId: winner.contactId,
     label: sameContact.find((e) => e.label)?.label ?? '',
     linkedAt: winner.linkedAt,
     via: winner.via,
   };
-  if (linkedinUrl) merged.linkedinUrl = linkedinUrl;
-  if (salesLeadId) merged.salesLeadId = salesLeadId;
-  if (workspaceId) merged.workspaceId = workspaceId;
+  // Identity keys from any entry, the workspace from the same contact only.
+  for (const key of ['linkedinUrl', 'salesLeadId', 'workspaceId'] as const) {
+    const value = (key === 'workspaceId' ? sameContact : ordered).find((e) => e[key])?.[key];
+    if (value) merged[key] = value;
+  }
   return merged;
 }
 
-export class LinkTable {
-  private readonly entries = new Set<LinkEntry>();
-  private readonly byUrl = new Map<string, LinkEntry>();
-  private readonly byLead = new Map<string, LinkEntry>();
+/** A table holding `initial`, its entries sharing a key merged (the newest wins). */
+export function linkTable(initial: readonly LinkEntry[] = []) {
+  /** In insertion order, which is the registry's order. */
+  const entries = new Set<LinkEntry>();
+  const byUrl = new Map<string | undefined, LinkEntry>();
+  const byLead = new Map<string | undefined, LinkEntry>();
 
-  constructor(entries: readonly LinkEntry[] = []) {
-    for (const entry of entries) this.put(entry, 'newest');
+  function insert(entry: LinkEntry): void {
+    entries.add(entry);
+    if (entry.linkedinUrl) byUrl.set(entry.linkedinUrl, entry);
+    if (entry.salesLeadId) byLead.set(entry.salesLeadId, entry);
   }
 
-  get size(): number {
-    return this.entries.size;
+  function remove(entry: LinkEntry): void {
+    entries.delete(entry);
+    if (byUrl.get(entry.linkedinUrl) === entry) byUrl.delete(entry.linkedinUrl);
+    if (byLead.get(entry.salesLeadId) === entry) byLead.delete(entry.salesLeadId);
   }
 
-  /** Every entry sharing a key with the identity, newest first. */
-  matches(identity: Identity): LinkEntry[] {
-    const found = new Set<LinkEntry>();
-    const byUrl = identity.linkedinUrl ? this.byUrl.get(identity.linkedinUrl) : undefined;
-    const byLead = identity.salesLeadId ? this.byLead.get(identity.salesLeadId) : undefined;
-    if (byUrl) found.add(byUrl);
-    if (byLead) found.add(byLead);
-    return [...found].sort((a, b) => b.linkedAt - a.linkedAt);
+  /** Every entry sharing a key with the identity, newest first (no key is ever stored under undefined). */
+  function matches(identity: Identity): LinkEntry[] {
+    const found = new Set([byUrl.get(identity.linkedinUrl), byLead.get(identity.salesLeadId)]);
+    found.delete(undefined);
+    return [...(found as Set<LinkEntry>)].sort(newestFirst);
   }
 
-  put(incoming: LinkEntry, rule: MergeRule): PutOutcome {
-    const matches = this.matches(incoming);
-    if (matches.length === 0) {
-      this.insert(incoming);
+  function put(incoming: LinkEntry, rule: MergeRule): PutOutcome {
+    const current = matches(incoming);
+    if (!current.length) {
+      insert(incoming);
       return 'added';
     }
-    // Array.prototype.sort is stable: on a tie the current entries, listed first, stay ahead.
-    const ordered = rule === 'incoming' ? [incoming, ...matches] : [...matches, incoming].sort((a, b) => b.linkedAt - a.linkedAt);
-    const merged = merge(ordered);
-    if (matches.length === 1 && sameEntry(merged, matches[0]!)) return 'unchanged';
-    for (const match of matches) this.delete(match);
-    this.insert(merged);
+    const merged = merge(rule === 'incoming' ? [incoming, ...current] : [...current, incoming].sort(newestFirst));
+    const only = current.length === 1 && current[0]!;
+    if (only && FIELDS.every((key) => merged[key] === only[key])) return 'unchanged';
+    current.forEach(remove);
+    insert(merged);
     return 'updated';
   }
 
-  delete(entry: LinkEntry): void {
-    this.entries.delete(entry);
-    if (entry.linkedinUrl && this.byUrl.get(entry.linkedinUrl) === entry) this.byUrl.delete(entry.linkedinUrl);
-    if (entry.salesLeadId && this.byLead.get(entry.salesLeadId) === entry) this.byLead.delete(entry.salesLeadId);
-  }
+  for (const entry of initial) put(entry, 'newest');
 
-  /** Drops the least recently linked entries until at most `max` remain. */
-  trim(max: number): void {
-    if (this.entries.size <= max) return;
-    const oldest = [...this.entries].sort((a, b) => a.linkedAt - b.linkedAt);
-    for (const entry of oldest.slice(0, this.entries.size - max)) this.delete(entry);
-  }
-
-  toArray(): LinkEntry[] {
-    return [...this.entries];
-  }
-
-  private insert(entry: LinkEntry): void {
-    this.entries.add(entry);
-    if (entry.linkedinUrl) this.byUrl.set(entry.linkedinUrl, entry);
-    if (entry.salesLeadId) this.byLead.set(entry.salesLeadId, entry);
-  }
+  return {
+    entries: entries as ReadonlySet<LinkEntry>,
+    matches,
+    put,
+    /** Drops the least recently linked entries until at most `max` remain. */
+    trim(max: number): void {
+      if (entries.size > max) [...entries].sort((a, b) => a.linkedAt - b.linkedAt).slice(0, entries.size - max).forEach(remove);
+    },
+  };
 }

@@ -2,8 +2,10 @@
 // every match, pasted reference, create or directory pick. The first matching
 // layer (PRODUCT.md §3): a hit costs no request. Registries are values: every
 // change returns a new one, which the background persists.
+import type { MessageKey } from '../i18n';
 import { cleanText } from '../normalize';
 import {
+  hasKey,
   ID_MAX,
   LABEL_MAX,
   MAX_LINKS,
@@ -16,7 +18,7 @@ import {
   type ReadProblem,
   type Registry,
 } from './registry-schema';
-import { LinkTable } from './registry-table';
+import { linkTable } from './registry-table';
 
 export { MAX_LINKS, REGISTRY_VERSION, LINK_VIAS, normalizeIdentity } from './registry-schema';
 export type { Identity, LinkedInIdentity, LinkEntry, LinkVia, Registry, RegistryV1 } from './registry-schema';
@@ -38,45 +40,36 @@ export interface NewLink extends LinkedInIdentity {
 /** Larger files cannot hold a valid registry of MAX_LINKS entries; refuse before parsing. */
 const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 
-export const IMPORT_PROBLEM_MESSAGES: Readonly<Record<ImportProblem, string>> = {
-  'not-json': 'This file is not JSON. Choose a file exported from Skipcall Enrich.',
-  shape: 'This file is not a Skipcall Enrich link registry.',
-  version: 'This registry comes from an unknown or newer version of Skipcall Enrich; update the extension, then import again.',
-  'too-many': `Importing would keep more than ${MAX_LINKS.toLocaleString('en')} links; remove some links first.`,
+/** The message explaining each problem (public/_locales; 'too-many' states MAX_LINKS). */
+export const IMPORT_PROBLEM_MESSAGES: Readonly<Record<ImportProblem, MessageKey>> = {
+  'not-json': 'importProblemNotJson',
+  shape: 'importProblemShape',
+  version: 'importProblemVersion',
+  'too-many': 'importProblemTooMany',
 };
 
 export function emptyRegistry(): Registry {
-  return { version: REGISTRY_VERSION, entries: [] };
+  return toRegistry([]);
 }
 
-function toRegistry(table: LinkTable): Registry {
-  return { version: REGISTRY_VERSION, entries: table.toArray() };
+function toRegistry(entries: Iterable<LinkEntry>): Registry {
+  return { version: REGISTRY_VERSION, entries: [...entries] };
 }
 
 /** Any stored value (current, version 1, a JSON string, garbage) → a valid registry. Never throws. */
 export function migrateRegistry(stored: unknown): Registry {
   try {
-    const doc = typeof stored === 'string' ? JSON.parse(stored) : stored;
-    const read = readRegistryDocument(doc, false);
-    if (!read.ok) return emptyRegistry();
-    // The table merges duplicate identities, newest first; past the limit the oldest go.
-    const table = new LinkTable(read.entries);
-    table.trim(MAX_LINKS);
-    return toRegistry(table);
+    const read = readRegistryDocument(typeof stored === 'string' ? JSON.parse(stored) : stored, false);
+    if (read.ok) {
+      // The table merges duplicate identities, newest first; past the limit the oldest go.
+      const table = linkTable(read.entries);
+      table.trim(MAX_LINKS);
+      return toRegistry(table.entries);
+    }
   } catch {
-    return emptyRegistry();
+    // Not JSON: start over, as for any other garbage.
   }
-}
-
-// Registries are treated as immutable, so the lookup table of one can be kept.
-const tables = new WeakMap<readonly LinkEntry[], LinkTable>();
-function tableOf(registry: Registry): LinkTable {
-  let table = tables.get(registry.entries);
-  if (!table) {
-    table = new LinkTable(registry.entries);
-    tables.set(registry.entries, table);
-  }
-  return table;
+  return emptyRegistry();
 }
 
 /**
@@ -86,9 +79,7 @@ function tableOf(registry: Registry): LinkTable {
  * different links, the most recent wins.
  */
 export function findLink(registry: Registry, identity: LinkedInIdentity): LinkEntry | undefined {
-  const keys = normalizeIdentity(identity);
-  if (!keys.linkedinUrl && !keys.salesLeadId) return undefined;
-  return tableOf(registry).matches(keys)[0];
+  return linkTable(registry.entries).matches(normalizeIdentity(identity))[0];
 }
 
 /**
@@ -100,20 +91,20 @@ export function findLink(registry: Registry, identity: LinkedInIdentity): LinkEn
 export function addLink(registry: Registry, link: NewLink): Registry {
   const keys = normalizeIdentity(link);
   const contactId = link.contactId.trim();
-  if ((!keys.linkedinUrl && !keys.salesLeadId) || !contactId || contactId.length > ID_MAX) return registry;
+  if (!hasKey(keys) || !contactId || contactId.length > ID_MAX) return registry;
   const workspaceId = cleanText(link.workspaceId);
   const entry: LinkEntry = {
     ...keys,
     contactId,
-    ...(workspaceId && workspaceId.length <= ID_MAX ? { workspaceId } : {}),
+    ...(workspaceId && workspaceId.length <= ID_MAX && { workspaceId }),
     label: cleanText(link.label).slice(0, LABEL_MAX),
     linkedAt: link.linkedAt ?? Date.now(),
     via: link.via,
   };
-  const table = new LinkTable(registry.entries);
+  const table = linkTable(registry.entries);
   if (table.put(entry, 'incoming') === 'unchanged') return registry;
   table.trim(MAX_LINKS);
-  return toRegistry(table);
+  return toRegistry(table.entries);
 }
 
 /**
@@ -123,16 +114,17 @@ export function addLink(registry: Registry, link: NewLink): Registry {
  */
 export function removeLink(registry: Registry, target: LinkedInIdentity & { contactId?: string }): Registry {
   const keys = normalizeIdentity(target);
-  const hasKeys = !!(keys.linkedinUrl || keys.salesLeadId);
-  // A person was named but in no usable form: remove nothing rather than every link to the contact.
-  const namedPerson = !!(target.linkedinUrl || target.salesLeadId || target.linkedinSalesUrl);
-  if ((namedPerson && !hasKeys) || (!hasKeys && !target.contactId)) return registry;
-  const entries = registry.entries.filter((entry) => {
-    const samePerson = (!!keys.linkedinUrl && entry.linkedinUrl === keys.linkedinUrl) || (!!keys.salesLeadId && entry.salesLeadId === keys.salesLeadId);
-    const sameContact = entry.contactId === target.contactId;
-    const remove = hasKeys ? samePerson && (target.contactId === undefined || sameContact) : sameContact;
-    return !remove;
-  });
+  const byPerson = hasKey(keys);
+  const { contactId } = target;
+  // A person named in no usable form: remove nothing rather than every link to the contact.
+  if (!byPerson && (target.linkedinUrl || target.salesLeadId || target.linkedinSalesUrl || !contactId)) return registry;
+  const entries = registry.entries.filter(
+    (entry) =>
+      !(
+        (!byPerson || (keys.linkedinUrl && entry.linkedinUrl === keys.linkedinUrl) || (keys.salesLeadId && entry.salesLeadId === keys.salesLeadId)) &&
+        (contactId === undefined || entry.contactId === contactId)
+      ),
+  );
   return entries.length === registry.entries.length ? registry : { version: REGISTRY_VERSION, entries };
 }
 
@@ -142,7 +134,7 @@ export function listLinks(registry: Registry): LinkEntry[] {
 }
 
 export function exportRegistry(registry: Registry): string {
-  return `${JSON.stringify({ version: REGISTRY_VERSION, entries: registry.entries }, null, 2)}\n`;
+  return `${JSON.stringify(toRegistry(registry.entries), null, 2)}\n`;
 }
 
 /**
@@ -159,15 +151,10 @@ export function importRegistry(json: string, current: Registry): ImportResult {
     return { ok: false, problem: 'not-json' };
   }
   const read = readRegistryDocument(doc, true);
-  if (!read.ok) return read.detail ? { ok: false, problem: read.problem, detail: read.detail } : { ok: false, problem: read.problem };
-  const table = new LinkTable(current.entries);
-  let added = 0;
-  let updated = 0;
-  for (const entry of read.entries) {
-    const outcome = table.put(entry, 'newest');
-    if (outcome === 'added') added++;
-    else if (outcome === 'updated') updated++;
-  }
-  if (table.size > MAX_LINKS) return { ok: false, problem: 'too-many' };
-  return { ok: true, registry: toRegistry(table), added, updated };
+  if (!read.ok) return read;
+  const table = linkTable(current.entries);
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  for (const entry of read.entries) counts[table.put(entry, 'newest')]++;
+  if (table.entries.size > MAX_LINKS) return { ok: false, problem: 'too-many' };
+  return { ok: true, registry: toRegistry(table.entries), added: counts.added, updated: counts.updated };
 }

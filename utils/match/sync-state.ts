@@ -61,31 +61,24 @@ export interface SyncTiming {
 }
 
 export type WaitReason = 'budget' | 'retry' | 'unavailable' | 'fresh';
-export type Plan = { kind: 'fetch'; page: number } | { kind: 'wait'; reason: WaitReason; until: number };
+export type Waiting = { kind: 'waiting'; reason: WaitReason; until: number };
 
 export function initialSyncState(): SyncState {
   return { version: SYNC_STATE_VERSION, list: 'unknown', failures: 0 };
 }
 
+const count = z.int().check(z.nonnegative());
 const time = z.optional(z.number().check(z.nonnegative()));
 const StoredSchema = z.object({
   version: z.literal(SYNC_STATE_VERSION),
   list: z.enum(['unknown', 'available', 'unavailable']),
   checkedAt: time,
-  walk: z.optional(
-    z.object({
-      nextPage: z.int().check(z.nonnegative()),
-      pagesRead: z.int().check(z.nonnegative()),
-      total: z.optional(z.number().check(z.nonnegative())),
-      startedAt: z.number(),
-      contacts: z.array(DirectoryContactSchema),
-    }),
-  ),
+  walk: z.optional(z.object({ nextPage: count, pagesRead: count, total: time, startedAt: z.number(), contacts: z.array(DirectoryContactSchema) })),
   completedAt: time,
-  completedCount: z.optional(z.int().check(z.nonnegative())),
+  completedCount: z.optional(count),
   paceUntil: time,
   retryAt: time,
-  failures: z._default(z.int().check(z.nonnegative()), 0),
+  failures: z._default(count, 0),
   lastError: z.optional(z.object({ kind: z.string(), status: z.optional(z.number()), at: z.number() })),
 });
 
@@ -97,13 +90,12 @@ export function readSyncState(stored: unknown): SyncState {
 
 /** A total below what was already read is not a total (see pageRead); it is left out. */
 export function progress(pagesRead: number, contactsRead: number, total: number | undefined): SyncProgress {
-  return { pagesRead, contactsRead, ...(total !== undefined && total >= contactsRead ? { total } : {}) };
+  return { pagesRead, contactsRead, ...((total ?? -1) >= contactsRead && { total }) };
 }
 
 export function progressOf(state: SyncState): SyncProgress {
   const walk = state.walk;
-  if (!walk) return { pagesRead: 0, contactsRead: state.completedCount ?? 0 };
-  return progress(walk.pagesRead, walk.contacts.length, walk.total);
+  return walk ? progress(walk.pagesRead, walk.contacts.length, walk.total) : { pagesRead: 0, contactsRead: state.completedCount ?? 0 };
 }
 
 export type SyncPhase = 'not-started' | 'syncing' | 'ready' | 'unavailable' | 'failing';
@@ -120,28 +112,31 @@ export function syncPhase(state: SyncState): SyncPhase {
 }
 
 /**
- * What to do now: read a page, or wait (and until when). The budget is checked
- * last, so "nothing due" is answered at once rather than after a pacing wait.
+ * What to do now: the page to read, or why to wait and until when. The budget is
+ * checked last, so "nothing due" is answered at once rather than after a pacing wait.
  */
-export function planStep(state: SyncState, now: number, timing: SyncTiming, force: boolean): Plan {
-  let page = 0;
-  if (!force && state.retryAt !== undefined && now < state.retryAt) return { kind: 'wait', reason: 'retry', until: state.retryAt };
-  if (state.walk) page = state.walk.nextPage;
-  else if (!force && state.list === 'unavailable') {
-    const until = (state.checkedAt ?? 0) + timing.reprobeAfterMs;
-    if (now < until) return { kind: 'wait', reason: 'unavailable', until };
-  } else if (!force && state.list === 'available' && state.completedAt !== undefined) {
-    const until = state.completedAt + timing.refreshAfterMs;
-    if (now < until) return { kind: 'wait', reason: 'fresh', until };
-  }
-  if (state.paceUntil !== undefined && now < state.paceUntil) return { kind: 'wait', reason: 'budget', until: state.paceUntil };
-  return { kind: 'fetch', page };
+export function planStep(state: SyncState, now: number, timing: SyncTiming, force: boolean): number | Waiting {
+  const wait = (reason: WaitReason, until: number): Waiting | undefined => (now < until ? { kind: 'waiting', reason, until } : undefined);
+  const { walk, list, retryAt, completedAt, paceUntil } = state;
+  return (
+    (!force && retryAt !== undefined && wait('retry', retryAt)) ||
+    (!force && !walk && list === 'unavailable' && wait('unavailable', (state.checkedAt ?? 0) + timing.reprobeAfterMs)) ||
+    (!force && !walk && list === 'available' && completedAt !== undefined && wait('fresh', completedAt + timing.refreshAfterMs)) ||
+    (paceUntil !== undefined && wait('budget', paceUntil)) ||
+    (walk?.nextPage ?? 0)
+  );
 }
 
 export interface PageOutcome {
   state: SyncState;
   /** Set when this page ended the walk: every contact of the walk. */
   complete?: DirectoryContact[];
+}
+
+/** After a conclusive answer of the list: no failure pending, and no walk (the caller puts back the one going on). */
+function answered(state: SyncState, list: SyncState['list'], now: number): SyncState {
+  const { walk: _walk, retryAt: _retryAt, lastError: _lastError, ...rest } = state;
+  return { ...rest, list, checkedAt: now, failures: 0 };
 }
 
 /**
@@ -153,50 +148,28 @@ export interface PageOutcome {
  */
 export function pageRead(state: SyncState, page: number, size: number, items: readonly DirectoryContact[], total: number | undefined, now: number): PageOutcome {
   const walk = state.walk ?? { nextPage: 0, pagesRead: 0, startedAt: now, contacts: [] };
-  const contacts = walk.contacts.slice();
-  const position = new Map(contacts.map((c, i) => [c.id, i]));
-  let added = 0;
-  for (const item of items) {
-    const at = position.get(item.id);
-    if (at !== undefined) contacts[at] = item;
-    else {
-      position.set(item.id, contacts.length);
-      contacts.push(item);
-      added++;
-    }
-  }
+  // A contact read again replaces the earlier one, in its place.
+  const byId = new Map(walk.contacts.map((c) => [c.id, c]));
+  for (const item of items) byId.set(item.id, item);
+  const contacts = [...byId.values()];
   const knownTotal = total ?? walk.total;
+  const base = answered(state, 'available', now);
   const done =
     items.length < size ||
-    added === 0 ||
-    (knownTotal !== undefined && knownTotal > size && (page + 1) * size >= knownTotal) ||
+    contacts.length <= walk.contacts.length ||
+    ((knownTotal ?? 0) > size && (page + 1) * size >= knownTotal!) ||
     page + 1 >= MAX_PAGES;
-  const base: SyncState = { ...state, list: 'available', checkedAt: now, failures: 0 };
-  delete base.retryAt;
-  delete base.lastError;
-  if (done) {
-    const { walk: _finished, ...rest } = base;
-    return { state: { ...rest, completedAt: now, completedCount: contacts.length }, complete: contacts };
-  }
-  const next: SyncWalk = { ...walk, nextPage: page + 1, pagesRead: walk.pagesRead + 1, contacts };
-  if (knownTotal !== undefined) next.total = knownTotal;
+  if (done) return { state: { ...base, completedAt: now, completedCount: contacts.length }, complete: contacts };
+  const next: SyncWalk = { ...walk, nextPage: page + 1, pagesRead: walk.pagesRead + 1, contacts, ...(knownTotal !== undefined && { total: knownTotal }) };
   return { state: { ...base, walk: next } };
 }
 
-/** 404 (or 405) on the list: this account has no contact list; ask again after `reprobeAfterMs`. */
-export function isNoList(error: ApiErrorInfo): boolean {
-  return error.kind === 'not-found' || error.status === 404 || error.status === 405;
-}
-
 export function pageFailed(state: SyncState, error: ApiErrorInfo, now: number): SyncState {
-  if (isNoList(error)) {
-    const { walk: _dropped, retryAt: _r, lastError: _e, ...rest } = state;
-    return { ...rest, list: 'unavailable', checkedAt: now, failures: 0 };
-  }
+  // 404 (or 405) on the list: this account has no contact list; ask again after `reprobeAfterMs`.
+  if (error.kind === 'not-found' || error.status === 404 || error.status === 405) return answered(state, 'unavailable', now);
   const failures = state.failures + 1;
-  const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(failures - 1, 10));
-  const retryAt = error.kind === 'rate-limited' && error.retryAt !== undefined ? Math.max(error.retryAt, now) : now + backoff;
-  const lastError: SyncFailure = { kind: error.kind, at: now, ...(error.status !== undefined ? { status: error.status } : {}) };
+  const retryAt = error.kind === 'rate-limited' && error.retryAt !== undefined ? Math.max(error.retryAt, now) : now + Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
+  const lastError: SyncFailure = { kind: error.kind, at: now, ...(error.status !== undefined && { status: error.status }) };
   // The walk is kept: the next step resumes at the page that failed.
   return { ...state, failures, retryAt, lastError };
 }

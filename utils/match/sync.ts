@@ -8,7 +8,6 @@
 import { toErrorInfo, type ApiErrorInfo } from '../skipcall/errors';
 import { toDirectoryContact, type ContactInput, type DirectoryContact } from './contact';
 import {
-  initialSyncState,
   pageFailed,
   pageRead,
   planStep,
@@ -19,7 +18,7 @@ import {
   type SyncProgress,
   type SyncState,
   type SyncTiming,
-  type WaitReason,
+  type Waiting,
 } from './sync-state';
 
 export { initialSyncState, readSyncState, progressOf, syncPhase, SYNC_PAGE_SIZE } from './sync-state';
@@ -57,7 +56,7 @@ export interface DirectorySyncOptions {
 
 export type StepResult =
   | { kind: 'page'; page: number; progress: SyncProgress; complete: boolean; nextAt: number }
-  | { kind: 'waiting'; reason: WaitReason; until: number }
+  | Waiting
   | { kind: 'unavailable'; until: number }
   | { kind: 'failed'; error: ApiErrorInfo; retryAt: number };
 
@@ -84,11 +83,9 @@ const MINUTE_MS = 60_000;
 
 /** When the next request may go: evenly paced within half the rate limit, and never into the other half of a window. */
 export function nextRequestAt(rateLimit: ContactLister['rateLimit'], now: number): number {
-  const limit = rateLimit && rateLimit.limit > 0 ? rateLimit.limit : undefined;
-  const budget = limit ? limit / 2 : FALLBACK_BUDGET_PER_MINUTE;
-  let at = now + Math.ceil(MINUTE_MS / budget);
-  if (limit && rateLimit && rateLimit.remaining <= limit / 2 && rateLimit.resetAt > now) at = Math.max(at, rateLimit.resetAt);
-  return at;
+  const half = rateLimit && rateLimit.limit > 0 ? rateLimit.limit / 2 : 0;
+  const at = now + Math.ceil(MINUTE_MS / (half || FALLBACK_BUDGET_PER_MINUTE));
+  return half && rateLimit!.remaining <= half && rateLimit!.resetAt > now ? Math.max(at, rateLimit!.resetAt) : at;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -113,36 +110,35 @@ export function createDirectorySync(options: DirectorySyncOptions): DirectorySyn
     return current;
   }
 
-  async function commit(state: SyncState): Promise<void> {
-    current = state;
-    await options.store.save(state);
+  /** Saves the state after a request at `at`, with the time the next one may go. */
+  async function commit(state: SyncState, at: number): Promise<SyncState> {
+    current = { ...state, paceUntil: nextRequestAt(options.client.rateLimit, at) };
+    await options.store.save(current);
+    return current;
   }
 
   async function stepNow(force: boolean): Promise<StepResult> {
     const state = await load();
-    const plan = planStep(state, now(), timing, force);
-    if (plan.kind === 'wait') return { kind: 'waiting', reason: plan.reason, until: plan.until };
+    const page = planStep(state, now(), timing, force);
+    if (typeof page !== 'number') return page;
     let answer: { items: readonly ContactInput[]; total?: number };
     try {
-      answer = await options.client.listContacts(plan.page, size);
+      answer = await options.client.listContacts(page, size);
     } catch (thrown) {
       const at = now();
       const error = toErrorInfo(thrown);
-      const failed = pageFailed(state, error, at);
-      await commit({ ...failed, paceUntil: nextRequestAt(options.client.rateLimit, at) });
-      if (failed.list === 'unavailable') return { kind: 'unavailable', until: at + timing.reprobeAfterMs };
-      return { kind: 'failed', error, retryAt: failed.retryAt ?? at };
+      const failed = await commit(pageFailed(state, error, at), at);
+      return failed.list === 'unavailable' ? { kind: 'unavailable', until: at + timing.reprobeAfterMs } : { kind: 'failed', error, retryAt: failed.retryAt! };
     }
     const at = now();
-    const items = answer.items.filter((item) => typeof item?.id === 'string' && item.id).map((item) => toDirectoryContact(item));
-    const outcome = pageRead(state, plan.page, size, items, answer.total, at);
-    const paceUntil = nextRequestAt(options.client.rateLimit, at);
-    await commit({ ...outcome.state, paceUntil });
-    const progress = outcome.complete ? progressAt(plan.page + 1, outcome.complete.length, answer.total) : progressOf(outcome.state);
+    const items = answer.items.filter((item) => typeof item?.id === 'string' && item.id).map(toDirectoryContact);
+    const { state: next, complete } = pageRead(state, page, size, items, answer.total, at);
+    const saved = await commit(next, at);
+    const progress = complete ? progressAt(page + 1, complete.length, answer.total) : progressOf(saved);
     await options.onContacts?.(items);
     options.onProgress?.(progress);
-    if (outcome.complete) await options.onComplete?.(outcome.complete);
-    return { kind: 'page', page: plan.page, progress, complete: !!outcome.complete, nextAt: paceUntil };
+    if (complete) await options.onComplete?.(complete);
+    return { kind: 'page', page, progress, complete: !!complete, nextAt: saved.paceUntil! };
   }
 
   /** One step at a time, even when the background calls step() and run() together. */
@@ -159,8 +155,7 @@ export function createDirectorySync(options: DirectorySyncOptions): DirectorySyn
       if (result.kind !== 'waiting') force = false;
       const walking = (result.kind === 'page' && !result.complete) || (result.kind === 'waiting' && result.reason === 'budget');
       if (!walking || runOptions.signal?.aborted) return result;
-      const until = result.kind === 'page' ? result.nextAt : result.until;
-      await sleep(Math.max(0, until - now()));
+      await sleep(Math.max(0, (result.kind === 'page' ? result.nextAt : result.until) - now()));
     }
   }
 

@@ -1,4 +1,5 @@
-// Typed failures of the Skipcall API, and the plain sentence each one shows.
+// Typed failures of the Skipcall API, and which sentence each one shows.
+import type { TextRef } from '../i18n';
 import type { FieldProblem } from './validation';
 
 export type ApiErrorKind =
@@ -27,45 +28,40 @@ export interface ApiErrorInfo {
 export class SkipcallApiError extends Error {
   readonly info: ApiErrorInfo;
   constructor(info: ApiErrorInfo) {
-    // The sentence for people comes from describeApiError where it is shown.
+    // The sentence for people comes from apiErrorText, worded where it is shown.
     super(`Skipcall API error: ${info.kind}${info.status ? ` (HTTP ${info.status})` : ''}`);
     this.name = 'SkipcallApiError';
     this.info = info;
   }
 }
 
-export function describeApiError(info: ApiErrorInfo): string {
+/** The sentence for a failure: a message of public/_locales and its values. */
+export function apiErrorText(info: ApiErrorInfo): TextRef {
   switch (info.kind) {
     case 'no-key':
-      return 'Add your Skipcall API key in the settings first.';
+      return ['apiNoKey'];
     case 'invalid-key':
-      return 'Skipcall refused the API key. Check it in the settings (Skipcall → Settings → API Keys).';
+      return ['apiInvalidKey'];
     case 'plan':
-      return info.code === 'SUBSCRIPTION_REQUIRED'
-        ? 'Your Skipcall workspace needs an active subscription to use the API.'
-        : 'Your Skipcall plan does not include API access (Starter, Intermédiaire or Expert is needed).';
+      return [info.code === 'SUBSCRIPTION_REQUIRED' ? 'apiSubscriptionRequired' : 'apiPlan'];
     case 'not-found':
-      return 'This contact was not found, or it is in a workspace outside your API key’s scope.';
+      return ['apiNotFound'];
     case 'validation': {
       const first = info.problems?.[0];
-      return first
-        ? `Skipcall rejected the value of ${first.field}: ${first.message}.`
-        : 'Skipcall rejected the request as invalid.';
+      return first ? ['apiValidationField', first.field, first.message] : ['apiValidation'];
     }
     case 'rate-limited': {
       const seconds = info.retryAt ? Math.max(1, Math.ceil((info.retryAt - Date.now()) / 1000)) : undefined;
-      return seconds
-        ? `Too many requests to Skipcall. Try again in ${seconds} s.`
-        : 'Too many requests to Skipcall. Try again in a minute.';
+      return seconds ? ['apiRateLimitedFor', String(seconds)] : ['apiRateLimited'];
     }
     case 'server':
-      return 'Skipcall is not answering properly right now. Nothing was lost; try again in a moment.';
+      return ['apiServer'];
     case 'offline':
-      return 'Skipcall cannot be reached. Check your connection (or the API base URL in the settings).';
+      return ['apiOffline'];
     case 'timeout':
-      return 'Skipcall took too long to answer. Try again in a moment.';
+      return ['apiTimeout'];
     case 'bad-response':
-      return `Skipcall answered in an unexpected format${info.detail ? ` (${info.detail})` : ''}.`;
+      return info.detail ? ['apiBadResponseDetail', info.detail] : ['apiBadResponse'];
   }
 }
 
