@@ -9,7 +9,7 @@ import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
 import { HistoryList } from './HistoryList';
 import { t } from './i18n';
-import { ask, readSettings } from './runtime';
+import { ask, openOptions, readSettings } from './runtime';
 import { WriteResultView } from './WriteResultView';
 
 interface Props {
@@ -32,7 +32,7 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
   // With the contact and settings at hand, the diff shows on the first render.
   const [view, setView] = useState<ContactView | null>(initialView ?? null);
   const [settings, setSettings] = useState<Settings | null>(initialSettings ?? null);
-  const [loadError, setLoadError] = useState<{ text: string; notFound: boolean } | null>(null);
+  const [loadError, setLoadError] = useState<{ text: string; notFound: boolean; settings: boolean } | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [result, setResult] = useState<WriteResult | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
@@ -70,8 +70,9 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
       if (!live) return;
       setSettings(loadedSettings);
       if (!contactReply.ok) {
-        const notFound = contactReply.error.kind === 'not-found';
-        setLoadError({ text: describeReplyError(contactReply.error), notFound });
+        const { kind } = contactReply.error;
+        // A refused key or plan is fixed in the settings.
+        setLoadError({ text: describeReplyError(contactReply.error), notFound: kind === 'not-found', settings: kind === 'invalid-key' || kind === 'plan' || kind === 'no-key' });
         return;
       }
       setChoices(draft ?? {});
@@ -155,6 +156,11 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
         {loadError.notFound && onNotFound && (
           <button type="button" data-testid="unlink" onClick={onNotFound}>
             {t('contactUnlink')}
+          </button>
+        )}
+        {loadError.settings && (
+          <button type="button" data-testid="open-settings" onClick={openOptions}>
+            {t('popupOpenSettings')}
           </button>
         )}
       </div>

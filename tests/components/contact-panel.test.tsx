@@ -155,3 +155,20 @@ describe('the diff table in French', () => {
     expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Corrigez le champ «\u00a0Poste\u00a0»\u00a0: 200 caractères au maximum (201 actuellement).');
   });
 });
+
+describe('a refused key', () => {
+  it('says so and links to the settings', async () => {
+    await fakeBrowser.storage.local.set({ settings: { apiKey: 'sk_live_revokedkey1234', apiBaseUrl: sandbox.url } });
+    let opened = false;
+    fakeBrowser.runtime.openOptionsPage = async () => {
+      opened = true;
+    };
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    await act(async () => render(<ContactPanel contactId={DEMO_CONTACT_ID} profile={profile} profileKey="k" onBusy={() => undefined} />, root));
+    await until(() => !!q(root, '[data-testid="open-settings"]'), 'the settings link');
+    expect(root.textContent).toContain('refused the API key');
+    await act(async () => q(root, '[data-testid="open-settings"]')!.click());
+    expect(opened).toBe(true);
+  });
+});
