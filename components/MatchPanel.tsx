@@ -68,10 +68,11 @@ export function MatchPanel({ read, onBusy, initialMatch, settings }: Props) {
   );
   const profileKey = profile.linkedinUrl ?? profile.linkedinSalesUrl ?? read.url;
 
-  const [view, setView] = useState<MatchView | null>(null);
+  // A match prepared by the background renders on the first pass, without waiting for an effect.
+  const [view, setView] = useState<MatchView | null>(initialMatch ?? null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [linkedId, setLinkedId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialMatch?.preselected?.contactId ?? null);
+  const [linkedId, setLinkedId] = useState<string | null>(initialMatch?.link?.contactId ?? null);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<DirectoryContact[] | null>(null);
   const [reference, setReference] = useState('');
@@ -96,8 +97,8 @@ export function MatchPanel({ read, onBusy, initialMatch, settings }: Props) {
 
   useEffect(() => {
     let live = true;
-    const matched = initialMatch ? Promise.resolve({ ok: true as const, ...initialMatch }) : ask({ type: 'match', profile });
-    void matched.then((reply) => {
+    if (initialMatch) return;
+    void ask({ type: 'match', profile }).then((reply) => {
       if (!live) return;
       if (!reply.ok) return setError(describeReplyError(reply.error));
       setView(reply);

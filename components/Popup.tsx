@@ -20,18 +20,17 @@ type Loaded = {
 /** How long to show "reading" for a LinkedIn tab that has not reported yet. */
 const READ_WAIT_MS = 12_000;
 
-function useTabState(tabId: number | undefined): Loaded | null {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+/** The settings and what the background prepared for the tab, read in parallel. */
+export async function loadPopupData(tabId: number | undefined): Promise<Loaded> {
+  const [settings, view] = await Promise.all([readSettings(), tabId === undefined ? Promise.resolve(null) : readTabView(tabId)]);
+  return { tab: view?.tab ?? null, hasKey: !!settings.apiKey, match: view?.match, settings };
+}
+
+function useTabState(tabId: number | undefined, initial: Loaded | undefined): Loaded | null {
+  const [loaded, setLoaded] = useState<Loaded | null>(initial ?? null);
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const [settings, view] = await Promise.all([
-        readSettings(),
-        tabId === undefined ? Promise.resolve(null) : readTabView(tabId),
-      ]);
-      if (!live) return;
-      setLoaded({ tab: view?.tab ?? null, hasKey: !!settings.apiKey, match: view?.match, settings });
-    })();
+    if (!initial) void loadPopupData(tabId).then((data) => live && setLoaded(data));
     // The content script reports in-page navigations while the popup is open.
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = changes[`tab:${tabId}`];
@@ -67,8 +66,9 @@ function useWaitingForRead(tabId: number | undefined, loaded: Loaded | null): bo
   return waiting;
 }
 
-export function Popup({ tabId }: { tabId: number | undefined }) {
-  const loaded = useTabState(tabId);
+/** `initial`: the data loaded before the first render, so the popup opens complete. */
+export function Popup({ tabId, initial }: { tabId: number | undefined; initial?: Loaded }) {
+  const loaded = useTabState(tabId, initial);
   const waiting = useWaitingForRead(tabId, loaded);
   // Busy from the start when the match panel will show, so aria-busy never flickers to false.
   const [matchBusy, setMatchBusy] = useState(true);
