@@ -7,25 +7,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { readPage } from '../utils/linkedin/read-page';
-import { PageReadSchema, type PageRead } from '../utils/profile';
+import { PROFILE_FIELDS, PageReadSchema, type PageRead } from '../utils/profile';
 
 const TARGET = 0.98;
 const ROOT = resolve(import.meta.dirname, '..', '..', 'shared', 'linkedin-reference');
-const FIELDS = [
-  'kind',
-  'firstName',
-  'lastName',
-  'headline',
-  'role',
-  'company',
-  'city',
-  'country',
-  'linkedinUrl',
-  'linkedinSalesUrl',
-  'website',
-  'email',
-  'phone',
-] as const;
+const FIELDS = ['kind', ...PROFILE_FIELDS] as const;
 const verbose = process.argv.includes('--verbose');
 
 function kindOf(read: PageRead): string {

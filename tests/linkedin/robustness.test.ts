@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readPageUnguarded } from '../../utils/linkedin/read-page';
 import { PageReadSchema, type PageRead, type ProfileFieldName } from '../../utils/profile';
 import { fixtures, leaks, parse } from './helpers';
-import { MUTATIONS, prng } from './mutations';
+import { prng } from '../support/prng';
+import { MUTATIONS } from './mutations';
 
 // More cases and another seed for exploration: ROBUSTNESS_CASES=500 ROBUSTNESS_SEED=3 npx vitest run …
 const CASES_PER_FIXTURE = Number(process.env.ROBUSTNESS_CASES) || 40;

@@ -2,6 +2,7 @@
 // benchmark: accents, hyphenated first names, particles, namesakes, shared
 // companies, partial data, the way a real Skipcall account looks.
 import type { DirectoryContact } from '@/utils/match/contact';
+import { prng } from '../support/prng';
 
 const FIRST_NAMES = [
   'Élodie', 'Jean-Baptiste', 'Marie-Hélène', 'Sébastien', 'Camille', 'Léa', 'Thomas', 'Hugo', 'Chloé', 'Gaëlle',
@@ -33,17 +34,6 @@ const CITIES = ['Paris', 'Lyon', 'Marseille', 'Bordeaux', 'Lille', 'Nantes', 'To
 const ROLES = ['Gérante', 'Directeur général', 'Responsable achats', 'Fondatrice', 'Associé', 'Directrice commerciale', 'Chef de projet'];
 const DOMAINS = ['gmail.com', 'orange.fr', 'free.fr', 'outlook.fr', 'wanadoo.fr'];
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
