@@ -3,11 +3,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/entrypoints/background/handlers';
-import { clientFromSettings } from '@/entrypoints/background/api';
-import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
-import { useDirectoryService } from '@/entrypoints/background/services';
 import type { Contact } from '@/utils/skipcall/schemas';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
+import { startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -35,8 +33,7 @@ async function seen(): Promise<Contact> {
 const patches = () => sandbox.log.filter((e) => e.method === 'PATCH');
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
+  startBackground();
   sandbox.reset();
   await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
 });

@@ -4,12 +4,9 @@ import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContactPanel } from '@/components/ContactPanel';
-import { clientFromSettings } from '@/entrypoints/background/api';
-import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
-import { handleRequest } from '@/entrypoints/background/handlers';
-import { useDirectoryService } from '@/entrypoints/background/services';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { useLocale } from '../setup/i18n';
+import { startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -55,13 +52,8 @@ async function type(input: HTMLInputElement, value: string) {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  startBackground();
   sandbox.reset();
-  useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
-  fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
-    void handleRequest(message, undefined).then(sendResponse);
-    return true;
-  });
   await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
 });
 

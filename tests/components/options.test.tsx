@@ -4,11 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
-import { handleRequest } from '@/entrypoints/background/handlers';
-import { clientFromSettings } from '@/entrypoints/background/api';
-import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
-import { useDirectoryService } from '@/entrypoints/background/services';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
+import { startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -51,15 +48,9 @@ const status = (root: HTMLElement) => byId(root, 'connection-status')?.getAttrib
 describe('Options', () => {
   const permissionRequests: unknown[] = [];
   beforeEach(() => {
-    fakeBrowser.reset();
-  useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
-    useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
-    sandbox.reset();
+    startBackground();
+      sandbox.reset();
     permissionRequests.length = 0;
-    fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
-      void handleRequest(message, undefined).then(sendResponse);
-      return true;
-    });
     // The testing build's manifest: loopback is granted up front.
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
       manifest_version: 3,

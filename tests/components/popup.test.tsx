@@ -4,12 +4,9 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
-import { handleRequest } from '@/entrypoints/background/handlers';
-import { clientFromSettings } from '@/entrypoints/background/api';
-import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
-import { useDirectoryService } from '@/entrypoints/background/services';
 import type { PageRead } from '@/utils/profile';
 import { useLocale } from '../setup/i18n';
+import { startBackground } from '../support/background';
 
 const demoRead: PageRead = {
   state: 'profile',
@@ -42,15 +39,8 @@ const fields = (root: HTMLElement) =>
 
 describe('Popup', () => {
   beforeEach(() => {
-    fakeBrowser.reset();
-  useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
-    useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
-    // Route messages to the real background handlers, as the worker would.
-    fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
-      void handleRequest(message, 7).then(sendResponse);
-      return true;
-    });
-  });
+    startBackground(7);
+      });
 
   it('shows the profile read for the tab, one element per field', async () => {
     await fakeBrowser.storage.local.set({ settings: { apiKey: 'sk_test_abcd1234', apiBaseUrl: 'https://api-public.skipcall.app' } });
@@ -104,12 +94,7 @@ describe('Popup', () => {
 
 describe('Popup in French', () => {
   beforeEach(() => {
-    fakeBrowser.reset();
-    useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
-    fakeBrowser.runtime.onMessage.addListener((message: any, _sender, sendResponse) => {
-      void handleRequest(message, 7).then(sendResponse);
-      return true;
-    });
+    startBackground(7);
     useLocale('fr');
   });
 
