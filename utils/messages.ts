@@ -25,8 +25,6 @@ const ChoicesSchema = z.record(
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script → background: what the tab shows now. */
   z.object({ type: z.literal('page-read'), read: PageReadSchema }),
-  /** Popup → background: the last read of a tab. */
-  z.object({ type: z.literal('get-tab'), tabId: z.number().check(z.int(), z.nonnegative()) }),
   /** Options → background: check the saved key and base URL against GET /v1/workspaces. */
   z.object({ type: z.literal('check-connection') }),
   /** Popup → background: a contact and the custom field definitions for its diff. */
@@ -118,8 +116,6 @@ export interface MatchView {
 
 export interface ResponseMap {
   'page-read': { accepted: true };
-  /** With the match for a profile tab when a key is set: the popup needs both at once. */
-  'get-tab': { tab: TabState | null; match?: MatchView };
   'check-connection': { workspaces: Workspace[] };
   'get-contact': ContactView;
   apply: { result: WriteResult };
@@ -145,7 +141,6 @@ export type ReplyTo<R extends Request> = Reply<ResponseMap[R['type']]>;
 
 /** Messages that only the extension's own pages may send. */
 export const PAGE_ONLY: ReadonlySet<RequestType> = new Set([
-  'get-tab',
   'check-connection',
   'get-contact',
   'apply',

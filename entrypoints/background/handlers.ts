@@ -1,13 +1,12 @@
 // One handler per request type. The caller has already validated the message
 // and its sender, and turns a thrown API error into `{ok: false, error}`.
 import type { Reply, ReplyTo, Request, ResponseMap } from '@/utils/messages';
-import { profileValues } from '@/utils/profile';
 import { SkipcallApiError } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions, forgetCustomFields } from './api';
 import { cachedContact } from './contact-cache';
 import { createAndLink, importLinks, linkContact, matchProfile, registryView, searchDirectory, unlinkContact } from './matching';
 import { directoryService } from './services';
-import { loadHistory, loadSettings, loadTabState, loadWriteResult, saveTabState } from './stores';
+import { loadHistory, loadSettings, loadWriteResult, saveTabState } from './stores';
 import { refreshTabStatus } from './tab-status';
 import { applyChanges, undoEntry } from './writes';
 import { browser } from 'wxt/browser';
@@ -37,12 +36,6 @@ export const handlers: Handlers = {
     await refreshTabStatus(tabId);
     if (request.read.state === 'profile' && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
     return { ok: true, accepted: true };
-  },
-
-  async 'get-tab'(request) {
-    const [tab, settings] = await Promise.all([loadTabState(request.tabId), loadSettings()]);
-    if (tab?.read.state !== 'profile' || !settings.apiKey) return { ok: true, tab };
-    return { ok: true, tab, match: await matchProfile(profileValues(tab.read.profile)) };
   },
 
   async 'check-connection'() {

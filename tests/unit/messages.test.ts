@@ -8,7 +8,7 @@ const contentScript = { id: OWN_ID, url: 'https://www.linkedin.com/in/someone/',
 
 describe('RequestSchema', () => {
   it('accepts each request of the protocol', () => {
-    expect(RequestSchema.safeParse({ type: 'get-tab', tabId: 3 }).success).toBe(true);
+    expect(RequestSchema.safeParse({ type: 'get-contact', contactId: 'c1' }).success).toBe(true);
     expect(RequestSchema.safeParse({ type: 'check-connection' }).success).toBe(true);
     expect(
       RequestSchema.safeParse({
@@ -19,10 +19,10 @@ describe('RequestSchema', () => {
   });
   it.each([
     null,
-    'get-tab',
+    'get-contact',
     { type: 'unknown' },
-    { type: 'get-tab', tabId: -1 },
-    { type: 'get-tab', tabId: 1.5 },
+    { type: 'get-contact', contactId: '' },
+    { type: 'get-contact', contactId: 42 },
     { type: 'page-read', read: { state: 'profile', url: 'x' } },
     { type: 'page-read', read: { state: 'profile', url: 'x', kind: 'profile', profile: { firstName: { value: '', strategy: 'x' } } } },
     { type: 'page-read', read: { state: 'profile', url: 'x', kind: 'profile', profile: { password: { value: 'x', strategy: 'x' } } } },
@@ -33,18 +33,18 @@ describe('RequestSchema', () => {
 
 describe('isSenderAllowed', () => {
   it('lets extension pages ask and check, not report pages', () => {
-    expect(isSenderAllowed('get-tab', popup, OWN_ID, OWN_ORIGIN)).toBe(true);
+    expect(isSenderAllowed('get-contact', popup, OWN_ID, OWN_ORIGIN)).toBe(true);
     expect(isSenderAllowed('check-connection', popup, OWN_ID, OWN_ORIGIN)).toBe(true);
     expect(isSenderAllowed('page-read', popup, OWN_ID, OWN_ORIGIN)).toBe(false);
   });
   it('lets the content script on LinkedIn report, nothing else', () => {
     expect(isSenderAllowed('page-read', contentScript, OWN_ID, OWN_ORIGIN)).toBe(true);
     expect(isSenderAllowed('page-read', { ...contentScript, url: 'https://fr.linkedin.com/in/x' }, OWN_ID, OWN_ORIGIN)).toBe(true);
-    expect(isSenderAllowed('get-tab', contentScript, OWN_ID, OWN_ORIGIN)).toBe(false);
+    expect(isSenderAllowed('get-contact', contentScript, OWN_ID, OWN_ORIGIN)).toBe(false);
     expect(isSenderAllowed('check-connection', contentScript, OWN_ID, OWN_ORIGIN)).toBe(false);
   });
   it('refuses other extensions and look-alike hosts', () => {
-    expect(isSenderAllowed('get-tab', { ...popup, id: 'other' }, OWN_ID, OWN_ORIGIN)).toBe(false);
+    expect(isSenderAllowed('get-contact', { ...popup, id: 'other' }, OWN_ID, OWN_ORIGIN)).toBe(false);
     expect(isSenderAllowed('page-read', { ...contentScript, url: 'https://linkedin.com.evil.example/in/x' }, OWN_ID, OWN_ORIGIN)).toBe(false);
     expect(isSenderAllowed('page-read', { ...contentScript, url: 'https://notlinkedin.com/in/x' }, OWN_ID, OWN_ORIGIN)).toBe(false);
   });
