@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { computeDiff, type ProfileValues } from '@/utils/diff/compute';
 import type { HistoryEntry } from '@/utils/diff/history';
-import { buildPatch, type Choices, type RowChoice } from '@/utils/diff/patch';
+import type { Choices, RowChoice } from '@/utils/diff/patch';
+import { planWrite } from '@/utils/diff/plan';
 import type { ContactView, WriteResult } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import { describeReplyError, diffLabel } from './describe';
@@ -13,6 +14,9 @@ import { ask, openOptions, readSettings } from './runtime';
 import { WriteResultView } from './WriteResultView';
 
 interface Props {
+  tabId: number;
+  /** The page read the profile comes from: the write names it, and is refused if the tab has read another page since. */
+  readId: string;
   contactId: string;
   profile: ProfileValues;
   /** Identifies the profile the draft choices belong to. */
@@ -24,11 +28,13 @@ interface Props {
   initialSettings?: Settings | undefined;
   /** A write succeeded: the match is confirmed. */
   onApplied?: () => void;
+  /** The background refused the write: the tab has read another page since. */
+  onPageChanged?: () => void;
 }
 
 const POLL_MS = 300;
 
-export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFound, onApplied, initialView, initialSettings }: Props) {
+export function ContactPanel({ tabId, readId, contactId, profile, profileKey, onBusy, onNotFound, onApplied, onPageChanged, initialView, initialSettings }: Props) {
   // With the contact and settings at hand, the diff shows on the first render.
   const [view, setView] = useState<ContactView | null>(initialView ?? null);
   const [settings, setSettings] = useState<Settings | null>(initialSettings ?? null);
@@ -65,7 +71,7 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
       const [contactReply, loadedSettings, draft] = await Promise.all([
         initialView ? { ok: true as const, ...initialView } : ask({ type: 'get-contact', contactId }),
         initialSettings ?? readSettings(),
-        loadDraft(contactId, profileKey),
+        loadDraft(tabId, contactId, profileKey),
       ]);
       if (!live) return;
       setSettings(loadedSettings);
@@ -105,19 +111,20 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
         : [],
     [view, settings, profile],
   );
-  const plan = useMemo(() => (view ? buildPatch(rows, choices, view.contact) : null), [rows, choices, view]);
+  // Exactly what the table shows as going out, with the Skipcall values it was shown against.
+  const plan = useMemo(() => (view ? planWrite(rows, choices, view.contact, view.customFields) : null), [rows, choices, view]);
 
   function choose(key: string, choice: RowChoice) {
     const next = { ...choices, [key]: choice };
     setChoices(next);
-    void saveDraft(contactId, profileKey, next);
+    void saveDraft(tabId, contactId, profileKey, next);
   }
 
   async function apply(event: Event) {
     event.preventDefault();
     if (!view || !plan || disabledReason) return;
     setResult({ status: 'pending', kind: 'apply', contactId, at: Date.now(), keys: [] });
-    const reply = await ask({ type: 'apply', contactId, profile, seen: view.contact, choices });
+    const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: plan.plan });
     const outcome: WriteResult = reply.ok
       ? reply.result
       : { status: 'error', kind: 'apply', contactId, at: Date.now(), keys: [], error: reply.error };
@@ -125,16 +132,18 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
     if (outcome.status === 'success' && outcome.contact) {
       setView({ ...view, contact: outcome.contact });
       setChoices({});
-      void saveDraft(contactId, profileKey, {});
+      void saveDraft(tabId, contactId, profileKey, {});
       void refreshHistory();
       onApplied?.();
+    } else if (outcome.status === 'error' && outcome.error?.kind === 'page-changed') {
+      onPageChanged?.();
     } else if (outcome.status === 'conflict' && outcome.contact) {
       // Fresh values are shown; the rows that changed in Skipcall wait for a new decision.
       const next = { ...choices };
       for (const key of outcome.keys) next[key] = { ticked: false };
       setView({ ...view, contact: outcome.contact });
       setChoices(next);
-      void saveDraft(contactId, profileKey, next);
+      void saveDraft(tabId, contactId, profileKey, next);
     }
   }
 
@@ -176,7 +185,7 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
       ? t('applyFix', diffLabel(problems[0]![0], customFieldNames), t(...problems[0]![1]))
       : !offered
         ? t('applyNothingOffered')
-        : plan.keys.length === 0
+        : plan.plan.length === 0
           ? t('applyNothingTicked')
           : null;
 
@@ -198,7 +207,7 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
           disabled={!!disabledReason}
           aria-describedby={disabledReason ? 'apply-reason' : undefined}
         >
-          {plan.keys.length ? t(plan.keys.length > 1 ? 'applyFields' : 'applyOneField', plan.keys.length) : t('applyNoField')}
+          {plan.plan.length ? t(plan.plan.length > 1 ? 'applyFields' : 'applyOneField', plan.plan.length) : t('applyNoField')}
         </button>
         {disabledReason && (
           <span id="apply-reason" data-testid="apply-reason" class="hint">

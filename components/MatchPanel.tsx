@@ -17,6 +17,10 @@ type ProfileRead = Extract<PageRead, { state: 'profile' }>;
 interface Props {
   tabId: number;
   read: ProfileRead;
+  /** The id of `read`: a write names it. */
+  readId: string;
+  /** The background refused a write: the tab has read another page since. */
+  onPageChanged: () => void;
   onBusy: (busy: boolean) => void;
   /** The match when the popup already has it. */
   initialMatch?: MatchView | undefined;
@@ -57,7 +61,7 @@ function directoryNote(view: MatchView): string | null {
   return null;
 }
 
-export function MatchPanel({ read, onBusy, initialMatch, settings }: Props) {
+export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initialMatch, settings }: Props) {
   const profile: ProfileValues = useMemo(() => profileValues(read.profile), [read]);
   const identity = useMemo(
     () => ({
@@ -278,6 +282,8 @@ export function MatchPanel({ read, onBusy, initialMatch, settings }: Props) {
       {selected && (
         <ContactPanel
           key={selected}
+          tabId={tabId}
+          readId={readId}
           contactId={selected}
           profile={profile}
           profileKey={profileKey}
@@ -285,6 +291,7 @@ export function MatchPanel({ read, onBusy, initialMatch, settings }: Props) {
           initialView={view.preselectedView?.contact.id === selected ? view.preselectedView : undefined}
           initialSettings={settings}
           onNotFound={linkedId === selected ? () => void unlink() : undefined}
+          onPageChanged={onPageChanged}
           onApplied={() => {
             if (selected !== linkedId) void link(selected, viaFor(selected));
           }}

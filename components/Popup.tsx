@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MatchView, TabState } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
-import type { PageStateName } from '@/utils/profile';
+import type { PageRead, PageStateName } from '@/utils/profile';
+import { tabKey } from '@/utils/session-keys';
 import { PAGE_STATE_TEXT } from './describe';
 import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
@@ -26,14 +27,17 @@ export async function loadPopupData(tabId: number | undefined): Promise<Loaded> 
   return { tab: view?.tab ?? null, hasKey: !!settings.apiKey, match: view?.match, settings };
 }
 
-function useTabState(tabId: number | undefined, initial: Loaded | undefined): Loaded | null {
+/** The tab's read as it changes; `reload` reads it again (after the background refused a write for an older read). */
+function useTabState(tabId: number | undefined, initial: Loaded | undefined): [Loaded | null, () => void] {
   const [loaded, setLoaded] = useState<Loaded | null>(initial ?? null);
+  const reload = () => void loadPopupData(tabId).then(setLoaded);
   useEffect(() => {
     let live = true;
     if (!initial) void loadPopupData(tabId).then((data) => live && setLoaded(data));
-    // The content script reports in-page navigations while the popup is open.
+    // The content script reports in-page navigations while the popup is open: a new read
+    // never keeps the match prepared for the previous one.
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[`tab:${tabId}`];
+      const change = tabId === undefined ? undefined : changes[tabKey(tabId)];
       if (area === 'session' && change?.newValue) {
         setLoaded((previous) => previous && { ...previous, tab: change.newValue as TabState, match: undefined });
       }
@@ -44,7 +48,19 @@ function useTabState(tabId: number | undefined, initial: Loaded | undefined): Lo
       browser.storage.onChanged.removeListener(onChanged);
     };
   }, [tabId]);
-  return loaded;
+  return [loaded, reload];
+}
+
+/** Whose page the popup works on: "Élodie Marchand · /in/elodie-marchand". */
+function pagePerson(read: Extract<PageRead, { state: 'profile' }>): string {
+  const name = [read.profile.firstName?.value, read.profile.lastName?.value].filter(Boolean).join(' ');
+  let path = read.url;
+  try {
+    path = new URL(read.profile.linkedinUrl?.value ?? read.profile.linkedinSalesUrl?.value ?? read.url).pathname.replace(/\/$/, '');
+  } catch {
+    // Keep the page URL as it is.
+  }
+  return [name, path].filter(Boolean).join(' · ');
 }
 
 /** True while a LinkedIn tab has not reported yet (the content script is still waiting for the page). */
@@ -68,7 +84,7 @@ function useWaitingForRead(tabId: number | undefined, loaded: Loaded | null): bo
 
 /** `initial`: the data loaded before the first render, so the popup opens complete. */
 export function Popup({ tabId, initial }: { tabId: number | undefined; initial?: Loaded }) {
-  const loaded = useTabState(tabId, initial);
+  const [loaded, reload] = useTabState(tabId, initial);
   const waiting = useWaitingForRead(tabId, loaded);
   // Busy from the start when the match panel will show, so aria-busy never flickers to false.
   const [matchBusy, setMatchBusy] = useState(true);
@@ -95,13 +111,27 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
         </div>
       )}
       {loaded && waiting && <p class="hint">{t('popupReading')}</p>}
+      {loaded && !waiting && read?.state === 'profile' && (
+        <p data-testid="page-person" class="page-person">
+          <bdi>{pagePerson(read)}</bdi>
+        </p>
+      )}
       {loaded && !waiting && (
         <section data-testid="page-state" data-state={state} class="page-state">
           {read?.state === 'profile' ? <ProfileCard read={read} /> : <p>{t(PAGE_STATE_TEXT[state])}</p>}
         </section>
       )}
       {showsMatch && read?.state === 'profile' && tabId !== undefined && (
-        <MatchPanel key={read.url} tabId={tabId} read={read} initialMatch={loaded.match} settings={loaded.settings} onBusy={setMatchBusy} />
+        <MatchPanel
+          key={read.url}
+          tabId={tabId}
+          read={read}
+          readId={loaded.tab!.readId}
+          initialMatch={loaded.match}
+          settings={loaded.settings}
+          onBusy={setMatchBusy}
+          onPageChanged={reload}
+        />
       )}
     </main>
   );

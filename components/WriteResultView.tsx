@@ -25,13 +25,14 @@ export function WriteResultView({ result, customFieldNames }: Props) {
       } else {
         text = result.keys.length ? t('resultUpdated', names(result.keys)) : t('resultNothingToSend');
       }
+      if (result.warning === 'not-recorded') text += ` ${t('resultNotRecorded')}`;
       break;
     case 'conflict':
       text = t('resultConflict', names(result.keys));
       break;
     case 'error':
       text = result.error ? describeReplyError(result.error) : t('resultFailed');
-      if (result.kind === 'apply') text += ` ${t('resultChoicesKept')}`;
+      if (result.kind === 'apply' && result.error?.kind !== 'page-changed') text += ` ${t('resultChoicesKept')}`;
       break;
   }
   return (

@@ -12,6 +12,7 @@ export function describeApiError(info: ApiErrorInfo): string {
 export function describeReplyError(error: ReplyError): string {
   // The background names a message when it refuses for a reason the user can fix (a bad import file).
   if (error.kind === 'refused') return t('errorRefused', messageNamed(error.detail) ?? error.detail);
+  if (error.kind === 'page-changed') return t('errorPageChanged');
   return describeApiError(error);
 }
 

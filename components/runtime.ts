@@ -1,6 +1,7 @@
 // Extension-page side of the message protocol: typed requests to the background.
 import { browser } from 'wxt/browser';
-import type { MatchView, ReplyTo, Request, TabState } from '@/utils/messages';
+import type { MatchView, ReplyTo, Request, TabMatch, TabState } from '@/utils/messages';
+import { matchKey, tabKey } from '@/utils/session-keys';
 import { SETTINGS_KEY, parseSettings, type Settings } from '@/utils/settings';
 import { t } from './i18n';
 
@@ -13,12 +14,16 @@ export async function ask<R extends Request>(request: R): Promise<ReplyTo<R>> {
   }
 }
 
-/** What the background prepared for a tab: its read and, for a profile, the match (read straight from session storage, no round trip). */
+/**
+ * What the background prepared for a tab: its read and, for a profile, the
+ * match (straight from session storage, no round trip). The match is used only
+ * when it was computed for this very read.
+ */
 export async function readTabView(tabId: number): Promise<{ tab: TabState | null; match?: MatchView }> {
-  const stored = await browser.storage.session.get([`tab:${tabId}`, `match:${tabId}`]);
-  const tab = (stored[`tab:${tabId}`] as TabState | undefined) ?? null;
-  const match = stored[`match:${tabId}`] as MatchView | undefined;
-  return match ? { tab, match } : { tab };
+  const stored = await browser.storage.session.get([tabKey(tabId), matchKey(tabId)]);
+  const tab = (stored[tabKey(tabId)] as TabState | undefined) ?? null;
+  const prepared = stored[matchKey(tabId)] as TabMatch | undefined;
+  return tab && prepared && prepared.readId === tab.readId ? { tab, match: prepared.match } : { tab };
 }
 
 export async function readSettings(): Promise<Settings> {

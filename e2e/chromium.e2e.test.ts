@@ -38,6 +38,7 @@ import {
   writeSurvivesClosing,
 } from './support/write-scenarios';
 import { fromPlaywright } from './support/ui';
+import { slowRefreshNeverPairsWrongPerson } from './support/identity-scenarios';
 
 let sandbox: Sandbox;
 let chromium: ChromiumExtension;
@@ -139,6 +140,16 @@ describe('matching: find the right Skipcall contact', () => {
   it('badges three tabs at once: changes, not linked, nothing', async () => {
     await badgesOnThreeTabs(chromium, sandbox);
   });
+});
+
+describe('identity lock: never the wrong person', () => {
+  it('never pairs B with linked A after in-page navigation while Skipcall is slow', async () => {
+    await slowRefreshNeverPairsWrongPerson(chromium, sandbox, (s) => s.setLatency(2_500));
+  }, 90_000);
+
+  it('never pairs B with linked A after in-page navigation during a 429 window', async () => {
+    await slowRefreshNeverPairsWrongPerson(chromium, sandbox, (s) => s.failNext(3, 429));
+  }, 90_000);
 });
 
 describe('popup busy state (PRODUCT.md §7)', () => {

@@ -3,7 +3,8 @@
 // RequestSchema before acting on it.
 import * as z from 'zod/mini';
 import type { ApiErrorInfo } from './skipcall/errors';
-import { ContactCreateSchema, ContactSchema, type Contact, type CustomField, type Workspace } from './skipcall/schemas';
+import { WritePlanSchema } from './diff/plan';
+import { ContactCreateSchema, type Contact, type CustomField, type Workspace } from './skipcall/schemas';
 import { PROFILE_FIELDS, PageReadSchema, type PageRead } from './profile';
 import type { HistoryEntry } from './diff/history';
 import type { DirectoryContact } from './match/contact';
@@ -17,10 +18,9 @@ const IdentitySchema = z.object({
   linkedinSalesUrl: z.optional(z.string().check(z.maxLength(2000))),
 });
 export const ProfileValuesSchema = z.partialRecord(z.enum(PROFILE_FIELDS), z.string().check(z.maxLength(5000)));
-const ChoicesSchema = z.record(
-  z.string().check(z.maxLength(200)),
-  z.object({ ticked: z.boolean(), value: z.optional(z.string().check(z.maxLength(5000))) }),
-);
+const tabId = z.int().check(z.gte(0));
+/** Names one page read of a tab: every state derived from a read carries it. */
+export const ReadIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script → background: what the tab shows now. */
@@ -30,10 +30,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Popup → background: a contact and the custom field definitions for its diff. */
   z.object({ type: z.literal('get-contact'), contactId }),
   /**
-   * Popup → background: write the ticked rows. `seen` is the contact as the
-   * user saw it; if a ticked field changed in Skipcall since, nothing is written.
+   * Popup → background: write exactly the plan the user approved, for the page
+   * read it was shown with. Refused when the tab has read another page since;
+   * nothing is written when a planned key changed in Skipcall since `seen`.
    */
-  z.object({ type: z.literal('apply'), contactId, profile: ProfileValuesSchema, seen: ContactSchema, choices: ChoicesSchema }),
+  z.object({ type: z.literal('apply'), tabId, readId: ReadIdSchema, contactId, plan: WritePlanSchema }),
   /** Popup → background: the last write to a contact (it may have finished while the popup was closed). */
   z.object({ type: z.literal('get-write'), contactId }),
   /** Popup → background: the write history, newest first (optionally for one contact). */
@@ -72,7 +73,15 @@ export type RequestType = Request['type'];
 /** What the background keeps per tab (in session storage, so a restarted worker still has it). */
 export interface TabState {
   read: PageRead;
+  /** Unique per page read: derived state (badge, match) and writes name the read they belong to. */
+  readId: string;
   readAt: number;
+}
+
+/** The match prepared for one read of a tab; the popup uses it only for that read. */
+export interface TabMatch {
+  readId: string;
+  match: MatchView;
 }
 
 /** The outcome of a write (apply or undo), kept until the next one for that contact. */
@@ -85,6 +94,8 @@ export interface WriteResult {
   /** The contact after the write, or the fresh one on conflict. */
   contact?: Contact;
   error?: ReplyError;
+  /** The write went through but could not be recorded in the history (nothing to retry). */
+  warning?: 'not-recorded';
   /** Undo: fields left as they are, with why. */
   blocked?: { key: string; reason: 'changed' | 'was-empty' }[];
   kind: 'apply' | 'undo';
@@ -135,7 +146,7 @@ export interface ResponseMap {
 }
 
 /** An API failure, or the background refusing the message itself. */
-export type ReplyError = ApiErrorInfo | { kind: 'refused'; detail: string };
+export type ReplyError = ApiErrorInfo | { kind: 'refused'; detail: string } | { kind: 'page-changed' };
 export type Reply<T> = ({ ok: true } & T) | { ok: false; error: ReplyError };
 export type ReplyTo<R extends Request> = Reply<ResponseMap[R['type']]>;
 

@@ -24,6 +24,8 @@ export interface DiffRowView {
 
 export interface PopupView {
   state: string | null;
+  /** Whose page the popup says it works on ("name · /in/slug"), or null. */
+  pagePerson: string | null;
   setupNeeded: boolean;
   /** data-field → text of every profile-field. */
   fields: Record<string, string>;
@@ -96,6 +98,7 @@ function readRawView(page: UiPage): Promise<PopupView | null> {
     }));
     return {
       state: document.querySelector('[data-testid="page-state"]')?.getAttribute('data-state') ?? null,
+      pagePerson: document.querySelector('[data-testid="page-person"]')?.textContent?.trim() ?? null,
       setupNeeded: !!setup && setup.checkVisibility(),
       fields,
       candidates,

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { createSkipcallClient, type SkipcallClient } from '@/utils/skipcall/client';
 import type { CustomField } from '@/utils/skipcall/schemas';
+import type { Settings } from '@/utils/settings';
 import { loadSettings } from './stores';
 
 const CUSTOM_FIELDS_KEY = 'customFields';
@@ -10,8 +11,9 @@ const CUSTOM_FIELDS_TTL_MS = 60 * 60_000;
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 
-export async function clientFromSettings(): Promise<SkipcallClient> {
-  const settings = await loadSettings();
+/** The client for the given settings (loaded when not given). */
+export async function clientFromSettings(loaded?: Settings): Promise<SkipcallClient> {
+  const settings = loaded ?? (await loadSettings());
   return createSkipcallClient({ baseUrl: settings.apiBaseUrl, apiKey: settings.apiKey });
 }
 

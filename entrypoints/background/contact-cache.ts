@@ -4,12 +4,13 @@
 import { browser } from 'wxt/browser';
 import type { SkipcallClient } from '@/utils/skipcall/client';
 import type { Contact } from '@/utils/skipcall/schemas';
+import { contactKey } from '@/utils/session-keys';
 
-const FRESH_MS = 60_000;
-const cacheKey = (id: string) => `contact:${id}`;
+export const CONTACT_FRESH_MS = 60_000;
+const cacheKey = contactKey;
 const inFlight = new Map<string, Promise<Contact>>();
 
-export async function cachedContact(client: SkipcallClient, id: string, maxAgeMs = FRESH_MS): Promise<Contact> {
+export async function cachedContact(client: SkipcallClient, id: string, maxAgeMs = CONTACT_FRESH_MS): Promise<Contact> {
   const cached = await peekContact(id, maxAgeMs);
   if (cached) return cached;
   const pending = inFlight.get(id);
@@ -26,7 +27,7 @@ export async function cachedContact(client: SkipcallClient, id: string, maxAgeMs
 }
 
 /** The cached contact if still fresh, without any request. */
-export async function peekContact(id: string, maxAgeMs = FRESH_MS): Promise<Contact | undefined> {
+export async function peekContact(id: string, maxAgeMs = CONTACT_FRESH_MS): Promise<Contact | undefined> {
   const stored = (await browser.storage.session.get(cacheKey(id)))[cacheKey(id)] as { at: number; contact: Contact } | undefined;
   return stored && Date.now() - stored.at < maxAgeMs ? stored.contact : undefined;
 }

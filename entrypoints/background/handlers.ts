@@ -3,11 +3,11 @@
 import type { Reply, ReplyTo, Request, ResponseMap } from '@/utils/messages';
 import { SkipcallApiError } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions, forgetCustomFields } from './api';
-import { cachedContact } from './contact-cache';
+import { CONTACT_FRESH_MS, cachedContact } from './contact-cache';
 import { createAndLink, importLinks, linkContact, matchProfile, registryView, searchDirectory, unlinkContact } from './matching';
 import { directoryService } from './services';
-import { loadHistory, loadSettings, loadWriteResult, saveTabState } from './stores';
-import { refreshTabStatus } from './tab-status';
+import { loadHistory, loadSettings, loadWriteResult, sweepSession } from './stores';
+import { onPageRead } from './tab-status';
 import { applyChanges, undoEntry } from './writes';
 import { browser } from 'wxt/browser';
 
@@ -32,8 +32,8 @@ async function directoryForAccount(): Promise<void> {
 export const handlers: Handlers = {
   async 'page-read'(request, tabId) {
     if (tabId === undefined) return { ok: false, error: { kind: 'refused', detail: 'no tab' } };
-    await saveTabState(tabId, { read: request.read, readAt: Date.now() });
-    await refreshTabStatus(tabId);
+    await onPageRead(tabId, request.read);
+    void sweepSession(Date.now(), CONTACT_FRESH_MS).catch(() => undefined);
     if (request.read.state === 'profile' && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
     return { ok: true, accepted: true };
   },

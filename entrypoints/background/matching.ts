@@ -12,7 +12,9 @@ import {
   removeLink,
   type LinkEntry,
   type LinkVia,
+  type Registry,
 } from '@/utils/match/registry';
+import type { Settings } from '@/utils/settings';
 import type { ContactView, MatchView, Reply } from '@/utils/messages';
 import type { ProfileValues } from '@/utils/diff/compute';
 import type { ContactCreate, Contact } from '@/utils/skipcall/schemas';
@@ -31,9 +33,9 @@ interface Identity {
  * The match for a profile. With `fetch: false` (ahead of the popup, on every profile view) the
  * preselected contact comes only from the prefetch cache, so an unlinked profile costs no request.
  */
-export async function matchProfile(profile: ProfileValues, fetch = true): Promise<MatchView> {
+export async function matchProfile(profile: ProfileValues, fetch = true, loaded?: { settings: Settings; registry: Registry }): Promise<MatchView> {
   const directory = directoryService();
-  const [registry, index, status] = await Promise.all([loadRegistry(), directory.index(), directory.status()]);
+  const [registry, index, status] = await Promise.all([loaded?.registry ?? loadRegistry(), directory.index(), directory.status()]);
   const link = findLink(registry, { linkedinUrl: profile.linkedinUrl, linkedinSalesUrl: profile.linkedinSalesUrl }) ?? null;
   const candidates = rankCandidates(profile, index);
   // A linked contact that the directory does not hold (or no directory at all) is still offered.
@@ -45,13 +47,14 @@ export async function matchProfile(profile: ProfileValues, fetch = true): Promis
     }
   }
   const preselected = preselect(candidates, link);
-  return { link, candidates, preselected, directory: status, ...(preselected ? await contactView(preselected.contactId, fetch) : {}) };
+  const view = preselected ? await contactView(preselected.contactId, fetch, loaded?.settings) : {};
+  return { link, candidates, preselected, directory: status, ...view };
 }
 
 /** The preselected contact with its custom fields; left out when Skipcall cannot give it now. */
-async function contactView(contactId: string, fetch: boolean): Promise<{ preselectedView?: ContactView }> {
+async function contactView(contactId: string, fetch: boolean, settings?: Settings): Promise<{ preselectedView?: ContactView }> {
   try {
-    const client = await clientFromSettings();
+    const client = await clientFromSettings(settings);
     const [contact, customFields] = await Promise.all([
       fetch ? cachedContact(client, contactId) : peekContact(contactId),
       customFieldDefinitions(client),

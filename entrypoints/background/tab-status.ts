@@ -1,39 +1,53 @@
-// The state of a tab for its badge: is the profile linked, and how many
-// fields would change. Fetches the linked contact ahead of the popup.
+// The state derived from a tab's read: its badge (is the profile linked, how
+// many fields would change) and its match, prefetched for the popup. Each is
+// stored under the read it was computed for; a late result is dropped.
 import { browser } from 'wxt/browser';
 import { badgeFor, type TabStatus } from '@/utils/badge';
 import type { TextRef } from '@/utils/i18n';
 import { changeRows, computeDiff } from '@/utils/diff/compute';
-import { findLink } from '@/utils/match/registry';
+import { findLink, type Registry } from '@/utils/match/registry';
 import { profileValues, type PageRead } from '@/utils/profile';
 import { toErrorInfo } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions } from './api';
 import { cachedContact } from './contact-cache';
 import { matchProfile } from './matching';
 import { loadRegistry } from './registry-store';
-import { loadSettings, loadTabState } from './stores';
+import { commitDerived, loadSettings, loadTabState, saveRead, tabsWithRead } from './stores';
+import type { MatchView, TabState } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
 
-const statusKey = (tabId: number) => `status:${tabId}`;
+/** What a read's badge and match are computed from, loaded once per read. */
+interface Context {
+  settings: Settings;
+  registry: Registry;
+}
 
-export async function computeTabStatus(read: PageRead): Promise<TabStatus> {
-  if (read.state !== 'profile') return { kind: 'none' };
-  const settings = await loadSettings();
-  if (!settings.apiKey) return { kind: 'none' };
+/** The badge status of a read, and the linked contact's diff size. */
+async function statusOf(read: PageRead, context: Context): Promise<TabStatus> {
+  if (read.state !== 'profile' || !context.settings.apiKey) return { kind: 'none' };
   const values = profileValues(read.profile);
-  const link = findLink(await loadRegistry(), { linkedinUrl: values.linkedinUrl, linkedinSalesUrl: values.linkedinSalesUrl });
+  const link = findLink(context.registry, { linkedinUrl: values.linkedinUrl, linkedinSalesUrl: values.linkedinSalesUrl });
   if (!link) return { kind: 'not-linked' };
   try {
-    const client = await clientFromSettings();
+    const client = await clientFromSettings(context.settings);
     const [contact, definitions] = await Promise.all([cachedContact(client, link.contactId), customFieldDefinitions(client)]);
     const rows = computeDiff(contact, values, {
-      customFieldMap: settings.customFieldMap,
+      customFieldMap: context.settings.customFieldMap,
       customFields: definitions,
-      preferLinkedIn: settings.preferLinkedIn,
+      preferLinkedIn: context.settings.preferLinkedIn,
     });
     return { kind: 'linked', contactId: link.contactId, changes: changeRows(rows).length };
   } catch (error) {
     return { kind: 'error', error: toErrorInfo(error) };
   }
+}
+
+/** Everything derived from one read: its badge status and, for a profile, its match. */
+export async function deriveTabState(read: PageRead): Promise<{ status: TabStatus; match?: MatchView }> {
+  const context: Context = { settings: await loadSettings(), registry: await loadRegistry() };
+  const status = await statusOf(read, context);
+  if (read.state !== 'profile' || status.kind === 'none') return { status };
+  return { status, match: await matchProfile(profileValues(read.profile), false, context) };
 }
 
 type Action = typeof browser.action;
@@ -51,8 +65,7 @@ function badgeTitle([key, ...substitutions]: TextRef): string {
   }
 }
 
-export async function showTabStatus(tabId: number, status: TabStatus): Promise<void> {
-  await browser.storage.session.set({ [statusKey(tabId)]: status });
+async function showBadge(tabId: number, status: TabStatus): Promise<void> {
   const action = toolbarAction();
   if (!action) return;
   const badge = badgeFor(status);
@@ -65,26 +78,25 @@ export async function showTabStatus(tabId: number, status: TabStatus): Promise<v
   }
 }
 
-/** Where the popup finds the tab's match ready when it opens (no message round trip). */
-export const matchKey = (tabId: number) => `match:${tabId}`;
+/** A new read: the previous read's badge goes at once, then the new one is computed. */
+export async function onPageRead(tabId: number, read: PageRead): Promise<TabState> {
+  const state = await saveRead(tabId, read, () => showBadge(tabId, { kind: 'none' }));
+  await refreshTabStatus(tabId);
+  return state;
+}
 
-export async function refreshTabStatus(tabId: number): Promise<TabStatus> {
+/**
+ * Derives the tab's state from its current read and stores it, unless the tab
+ * has read another page meanwhile (then this late result is dropped).
+ */
+export async function refreshTabStatus(tabId: number): Promise<void> {
   const tab = await loadTabState(tabId);
-  const status = tab ? await computeTabStatus(tab.read) : ({ kind: 'none' } as const);
-  await showTabStatus(tabId, status);
-  if (tab?.read.state === 'profile' && status.kind !== 'none') {
-    await browser.storage.session.set({ [matchKey(tabId)]: await matchProfile(profileValues(tab.read.profile), false) });
-  } else {
-    await browser.storage.session.remove(matchKey(tabId));
-  }
-  return status;
+  if (!tab) return;
+  const derived = await deriveTabState(tab.read);
+  await commitDerived(tabId, tab.readId, derived, () => showBadge(tabId, derived.status));
 }
 
 /** After a link or a write changes a contact, every tab on it gets a fresh badge. */
 export async function refreshAllTabs(): Promise<void> {
-  const stored = await browser.storage.session.get(null);
-  const tabIds = Object.keys(stored)
-    .filter((key) => key.startsWith('tab:'))
-    .map((key) => Number(key.slice(4)));
-  await Promise.all(tabIds.map((tabId) => refreshTabStatus(tabId)));
+  await Promise.all((await tabsWithRead()).map((tabId) => refreshTabStatus(tabId)));
 }

@@ -1,17 +1,14 @@
 // Apply and undo, run in the background to completion even when the popup
 // closes; each outcome is stored so a reopened popup shows it.
-import { computeDiff } from '@/utils/diff/compute';
-import { changedKeys } from '@/utils/diff/conflict';
 import { historyEntry, planUndo } from '@/utils/diff/history';
-import { buildPatch, type Choices } from '@/utils/diff/patch';
+import { patchFromPlan, planConflicts, planProblems, type PlannedChange } from '@/utils/diff/plan';
 import type { WriteResult } from '@/utils/messages';
-import type { ProfileValues } from '@/utils/diff/compute';
-import type { Contact } from '@/utils/skipcall/schemas';
+import type { Contact, CustomField } from '@/utils/skipcall/schemas';
 import { toErrorInfo } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions } from './api';
 import { rememberContact } from './contact-cache';
 import { refreshAllTabs } from './tab-status';
-import { loadHistory, loadSettings, markUndone, recordHistory, saveWriteResult } from './stores';
+import { loadHistory, loadSettings, loadTabState, markUndone, recordHistory, saveWriteResult } from './stores';
 
 /** One write at a time per contact, so two clicks cannot interleave their read-check-write. */
 const queues = new Map<string, Promise<unknown>>();
@@ -24,47 +21,73 @@ function serialized<T>(contactId: string, run: () => Promise<T>): Promise<T> {
 
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** Stores the outcome for a reopened popup; a write that went through stays a success if that fails. */
 async function finish(result: WriteResult): Promise<WriteResult> {
-  await saveWriteResult(result);
-  // The new or fresh contact replaces the prefetched one, and badges follow.
-  if (result.contact) {
-    await rememberContact(result.contact);
-    void refreshAllTabs();
+  try {
+    await saveWriteResult(result);
+    // The new or fresh contact replaces the prefetched one, and badges follow.
+    if (result.contact) {
+      await rememberContact(result.contact);
+      void refreshAllTabs().catch(() => undefined);
+    }
+    return result;
+  } catch {
+    return result.status === 'success' ? { ...result, warning: 'not-recorded' } : result;
   }
-  return result;
 }
 
 export interface ApplyInput {
+  tabId: number;
+  readId: string;
   contactId: string;
-  profile: ProfileValues;
-  seen: Contact;
-  choices: Choices;
+  plan: PlannedChange[];
 }
 
+/** Bookkeeping after a write that went through: its failure is a warning, never an error to retry. */
+async function afterWrite(step: () => Promise<void>): Promise<{ warning?: 'not-recorded' }> {
+  try {
+    await step();
+    return {};
+  } catch {
+    return { warning: 'not-recorded' };
+  }
+}
+
+/**
+ * Writes exactly the approved plan: refused when the tab now shows another
+ * read; nothing written when any planned key changed in Skipcall since the user
+ * saw it; otherwise one PATCH of the planned keys and nothing else.
+ */
 export function applyChanges(input: ApplyInput): Promise<WriteResult> {
   return serialized(input.contactId, async () => {
     const base = { contactId: input.contactId, kind: 'apply' as const, keys: [] as string[] };
+    const tab = await loadTabState(input.tabId);
+    if (tab?.readId !== input.readId) return { ...base, status: 'error', at: Date.now(), error: { kind: 'page-changed' } };
+    const settings = await loadSettings();
+    const unknown = planProblems(input.plan, Object.values(settings.customFieldMap));
+    if (unknown.length) return { ...base, status: 'error', at: Date.now(), error: { kind: 'refused', detail: `field ${unknown[0]!.key}` } };
     await saveWriteResult({ ...base, status: 'pending', at: Date.now() });
+    let fresh: Contact;
+    let updated: Contact;
+    let definitions: CustomField[];
+    let keys: string[];
     try {
-      const client = await clientFromSettings();
-      const settings = await loadSettings();
-      const definitions = await customFieldDefinitions(client);
-      const options = { customFieldMap: settings.customFieldMap, customFields: definitions, preferLinkedIn: settings.preferLinkedIn };
-      // What the user meant to send, on the contact they saw.
-      const intended = buildPatch(computeDiff(input.seen, input.profile, options), input.choices, input.seen);
-      const fresh = await client.getContact(input.contactId);
-      const changed = changedKeys(input.seen, fresh, intended.keys, definitions);
+      const client = await clientFromSettings(settings);
+      definitions = await customFieldDefinitions(client);
+      fresh = await client.getContact(input.contactId);
+      const changed = planConflicts(input.plan, fresh, definitions);
       if (changed.length > 0) {
         return finish({ ...base, status: 'conflict', at: Date.now(), keys: changed, contact: fresh });
       }
-      const plan = buildPatch(computeDiff(fresh, input.profile, options), input.choices, fresh);
-      if (plan.keys.length === 0) return finish({ ...base, status: 'success', at: Date.now(), contact: fresh });
-      const updated = await client.patchContact(input.contactId, plan.patch);
-      await recordHistory(historyEntry(newId(), Date.now(), fresh, updated, plan.keys, definitions));
-      return finish({ ...base, status: 'success', at: Date.now(), keys: plan.keys, contact: updated });
+      const write = patchFromPlan(input.plan, fresh, definitions);
+      if (write.keys.length === 0) return finish({ ...base, status: 'success', at: Date.now(), contact: fresh });
+      keys = write.keys;
+      updated = await client.patchContact(input.contactId, write.patch);
     } catch (error) {
       return finish({ ...base, status: 'error', at: Date.now(), error: toErrorInfo(error) });
     }
+    const recorded = await afterWrite(() => recordHistory(historyEntry(newId(), Date.now(), fresh, updated, keys, definitions)));
+    return finish({ ...base, status: 'success', at: Date.now(), keys, contact: updated, ...recorded });
   });
 }
 
@@ -76,20 +99,22 @@ export async function undoEntry(entryId: string): Promise<WriteResult> {
   return serialized(entry.contactId, async () => {
     const base = { contactId: entry.contactId, kind: 'undo' as const, keys: [] as string[] };
     await saveWriteResult({ ...base, status: 'pending', at: Date.now() });
+    let updated: Contact;
+    let plan: ReturnType<typeof planUndo>;
     try {
       const client = await clientFromSettings();
       const definitions = await customFieldDefinitions(client);
       const fresh = await client.getContact(entry.contactId);
-      const plan = planUndo(entry, fresh, definitions);
+      plan = planUndo(entry, fresh, definitions);
       if (plan.keys.length === 0) {
         return finish({ ...base, status: 'success', at: Date.now(), contact: fresh, blocked: plan.blocked });
       }
-      const updated = await client.patchContact(entry.contactId, plan.patch);
-      const at = Date.now();
-      await markUndone(entry.id, at);
-      return finish({ ...base, status: 'success', at, keys: plan.keys, contact: updated, blocked: plan.blocked });
+      updated = await client.patchContact(entry.contactId, plan.patch);
     } catch (error) {
       return finish({ ...base, status: 'error', at: Date.now(), error: toErrorInfo(error) });
     }
+    const at = Date.now();
+    const recorded = await afterWrite(() => markUndone(entry.id, at));
+    return finish({ ...base, status: 'success', at, keys: plan.keys, contact: updated, blocked: plan.blocked, ...recorded });
   });
 }

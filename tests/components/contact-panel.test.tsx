@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContactPanel } from '@/components/ContactPanel';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { useLocale } from '../setup/i18n';
-import { startBackground } from '../support/background';
+import { readOnTab, startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -36,10 +36,15 @@ async function until(check: () => boolean, what: string) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+const TAB = 7;
+
 async function mount(values = profile): Promise<HTMLElement> {
+  const readId = await readOnTab(TAB, values);
   const root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(async () => render(<ContactPanel contactId={DEMO_CONTACT_ID} profile={values} profileKey="k" onBusy={() => undefined} />, root));
+  await act(async () =>
+    render(<ContactPanel tabId={TAB} readId={readId} contactId={DEMO_CONTACT_ID} profile={values} profileKey="k" onBusy={() => undefined} />, root),
+  );
   await until(() => !!q(root, '[data-testid="apply"]'), 'the diff');
   return root;
 }
@@ -117,12 +122,21 @@ describe('the diff table', () => {
     expect(box(root, 'city')?.checked).toBe(false);
   });
 
+  it('refuses to write when the tab has read another page since, and writes nothing', async () => {
+    const root = await mount();
+    await readOnTab(TAB, { firstName: 'Paul', lastName: 'Durand', role: 'Acheteur', linkedinUrl: 'https://www.linkedin.com/in/paul-durand' });
+    await act(async () => q(root, '[data-testid="apply"]')!.click());
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'error', 'the refusal');
+    expect(q(root, '[data-testid="result"]')?.textContent).toContain('The page changed');
+    expect(sandbox.log.filter((e) => e.method === 'PATCH')).toHaveLength(0);
+  });
+
   it('offers to unlink a contact that no longer exists', async () => {
     const root = document.createElement('div');
     document.body.replaceChildren(root);
     let unlinked = false;
     await act(async () =>
-      render(<ContactPanel contactId="gone-contact" profile={profile} profileKey="k" onBusy={() => undefined} onNotFound={() => (unlinked = true)} />, root),
+      render(<ContactPanel tabId={TAB} readId="r" contactId="gone-contact" profile={profile} profileKey="k" onBusy={() => undefined} onNotFound={() => (unlinked = true)} />, root),
     );
     await until(() => !!q(root, '[data-testid="unlink"]'), 'the not-found state');
     expect(root.textContent).toContain('not found, or it is in a workspace outside');
@@ -157,7 +171,7 @@ describe('a refused key', () => {
     };
     const root = document.createElement('div');
     document.body.replaceChildren(root);
-    await act(async () => render(<ContactPanel contactId={DEMO_CONTACT_ID} profile={profile} profileKey="k" onBusy={() => undefined} />, root));
+    await act(async () => render(<ContactPanel tabId={TAB} readId="r" contactId={DEMO_CONTACT_ID} profile={profile} profileKey="k" onBusy={() => undefined} />, root));
     await until(() => !!q(root, '[data-testid="open-settings"]'), 'the settings link');
     expect(root.textContent).toContain('refused the API key');
     await act(async () => q(root, '[data-testid="open-settings"]')!.click());

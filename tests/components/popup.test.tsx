@@ -44,7 +44,7 @@ describe('Popup', () => {
 
   it('shows the profile read for the tab, one element per field', async () => {
     await fakeBrowser.storage.local.set({ settings: { apiKey: 'sk_test_abcd1234', apiBaseUrl: 'https://api-public.skipcall.app' } });
-    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readAt: 1 } });
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
     expect(root.querySelector('[data-testid="page-state"]')?.getAttribute('data-state')).toBe('profile');
     expect(fields(root)).toEqual({
@@ -59,7 +59,7 @@ describe('Popup', () => {
   });
 
   it('asks for the API key when none is saved', async () => {
-    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readAt: 1 } });
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
     expect(root.querySelector('[data-testid="setup-needed"]')?.textContent).toContain('API key');
     expect(root.querySelector('[data-testid="page-state"]')?.getAttribute('data-state')).toBe('profile');
@@ -71,7 +71,7 @@ describe('Popup', () => {
     ['checkpoint', 'security check'],
     ['not-a-profile', 'Open a LinkedIn profile'],
   ] as const)('names the %s state and shows no profile field', async (state, text) => {
-    await fakeBrowser.storage.session.set({ 'tab:7': { read: { state, url: 'https://www.linkedin.com/x' }, readAt: 1 } });
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: { state, url: 'https://www.linkedin.com/x' }, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
     const pageState = root.querySelector('[data-testid="page-state"]');
     expect(pageState?.getAttribute('data-state')).toBe(state);
@@ -99,7 +99,7 @@ describe('Popup in French', () => {
   });
 
   it('shows the header, the setup notice and the profile card in French', async () => {
-    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readAt: 1 } });
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
     const text = root.textContent ?? '';
     expect(root.querySelector('header')?.textContent).toContain('Paramètres');
@@ -117,7 +117,7 @@ describe('Popup in French', () => {
   });
 
   it('names the page state in French', async () => {
-    await fakeBrowser.storage.session.set({ 'tab:7': { read: { state: 'authwall', url: 'https://www.linkedin.com/x' }, readAt: 1 } });
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: { state: 'authwall', url: 'https://www.linkedin.com/x' }, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
     expect(root.querySelector('[data-testid="page-state"]')?.textContent).toBe('LinkedIn vous demande de vous connecter. Connectez-vous, puis rouvrez le profil.');
   });

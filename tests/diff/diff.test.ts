@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDiff, changeRows } from '@/utils/diff/compute';
 import { buildPatch } from '@/utils/diff/patch';
-import { changedKeys } from '@/utils/diff/conflict';
+import { patchFromPlan, planConflicts, planProblems, planWrite } from '@/utils/diff/plan';
 import { historyEntry, planUndo, appendHistory, HISTORY_MAX } from '@/utils/diff/history';
 import type { TextRef } from '@/utils/i18n';
 import type { Contact } from '@/utils/skipcall/schemas';
@@ -114,9 +114,55 @@ describe('buildPatch', () => {
 });
 
 describe('conflicts and undo', () => {
-  it('finds the keys changed in Skipcall since the user saw them', () => {
-    const fresh = { ...contact, city: 'Marseille', company: 'BRASSERIE LUMIÈRE' };
-    expect(changedKeys(contact, fresh, ['city', 'company', 'role'])).toEqual(['city']);
+  it('plans exactly the rows that go out, each with the raw value the user saw', () => {
+    const rows = computeDiff(contact, { ...profile, phone: '+33698765432' });
+    const { plan } = planWrite(rows, { city: { ticked: true }, phoneNumbers: { ticked: true } }, contact);
+    expect(plan).toEqual([
+      { key: 'role', value: 'Directrice commerciale', seen: '' },
+      { key: 'city', value: 'Lyon', seen: 'Paris' },
+      { key: 'linkedinUrl', value: 'https://fr.linkedin.com/in/elodie-marchand-demo/?trk=x', seen: '' },
+      { key: 'phoneNumbers', value: '+33698765432', seen: ['+33612345678'] },
+    ]);
+  });
+
+  it('finds the planned keys changed in Skipcall since the user saw them, re-casing included', () => {
+    const plan = [
+      { key: 'city', value: 'Lyon', seen: 'Paris' },
+      { key: 'company', value: 'Brasserie Lumière SA', seen: 'Brasserie Lumière' },
+      { key: 'role', value: 'Directrice', seen: '' },
+    ];
+    const fresh = { ...contact, city: 'Marseille', company: 'BRASSERIE LUMIÈRE', country: 'Belgique' };
+    expect(planConflicts(plan, fresh)).toEqual(['city', 'company']);
+    expect(planConflicts(plan, contact)).toEqual([]);
+  });
+
+  it('patches only planned keys, appending a phone to the list as it stands', () => {
+    const fresh = { ...contact, phoneNumbers: ['+33612345678'], country: 'Belgique' };
+    const { patch, keys } = patchFromPlan(
+      [
+        { key: 'city', value: 'Lyon', seen: 'Paris' },
+        { key: 'phoneNumbers', value: '+33698765432', seen: ['+33612345678'] },
+        { key: 'company', value: 'brasserie lumière', seen: 'Brasserie Lumière' },
+      ],
+      fresh,
+    );
+    expect(patch).toEqual({ city: 'Lyon', phoneNumbers: ['+33612345678', '+33698765432'] });
+    expect(keys).toEqual(['city', 'phoneNumbers']);
+  });
+
+  it('names the keys a plan may not hold', () => {
+    const plan = [
+      { key: 'teamId', value: 'x', seen: '' },
+      { key: 'city', value: 'Lyon', seen: '' },
+      { key: 'city', value: 'Nice', seen: '' },
+      { key: 'customFields.headline', value: 'x', seen: '' },
+      { key: 'customFields.secret', value: 'x', seen: '' },
+    ];
+    expect(planProblems(plan, ['headline'])).toEqual([
+      { key: 'teamId', reason: 'unknown-key' },
+      { key: 'city', reason: 'duplicate-key' },
+      { key: 'customFields.secret', reason: 'unknown-key' },
+    ]);
   });
 
   it('undoes what still holds the written values, never clearing a field that was empty', () => {

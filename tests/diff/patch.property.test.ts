@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDiff } from '@/utils/diff/compute';
 import { fold, kindOfKey } from '@/utils/diff/fields';
 import { buildPatch, valueFor, type Choices } from '@/utils/diff/patch';
+import { patchFromPlan, planConflicts, planWrite, rawValue, sameRaw } from '@/utils/diff/plan';
 import { ContactPatchSchema, type Contact } from '@/utils/skipcall/schemas';
 
 const words = fc.constantFrom('', ' ', 'Lyon', 'lyon ', 'Paris', 'Élodie', 'Elodie', 'ÉLODIE', 'Brasserie Lumière', 'x'.repeat(150), 'x'.repeat(210), 'Marie-Hélène');
@@ -85,6 +86,46 @@ describe('the PATCH body', () => {
         }
       }),
       { numRuns: 500, seed: 20261130 },
+    );
+  });
+});
+
+/** A colleague's edits between the popup's read and the write: any field changed, cleared or re-cased. */
+const editsArb = fc.record(
+  {
+    company: maybe(words),
+    city: maybe(words),
+    country: maybe(words),
+    role: maybe(words),
+    email: maybe(fc.constantFrom('a@b.fr', 'A@B.fr', 'c@d.fr')),
+    url: maybe(urls),
+    phoneNumbers: fc.uniqueArray(fc.constantFrom('+33612345678', '+33698765432', '+14155552671'), { maxLength: 3 }),
+  },
+  { requiredKeys: [] },
+);
+
+describe('the exact plan', () => {
+  it('writes only planned keys the colleague left alone, or nothing at all', () => {
+    fc.assert(
+      fc.property(contactArb, profileArb, choicesArb, editsArb, (contact, profile, choices, edits) => {
+        const rows = computeDiff(contact, profile);
+        const { plan } = planWrite(rows, choices, contact);
+        const fresh: Contact = { ...contact, ...edits };
+        const conflicts = planConflicts(plan, fresh);
+        for (const change of plan) {
+          // Any raw difference on a planned key is a conflict, and only those are.
+          const changed = !sameRaw(rawValue(contact, change.key), rawValue(fresh, change.key));
+          expect(conflicts.includes(change.key)).toBe(changed);
+        }
+        if (conflicts.length > 0) return;
+        const { patch, keys } = patchFromPlan(plan, fresh);
+        expect(ContactPatchSchema.safeParse(patch).success).toBe(true);
+        const planned = new Set(plan.map((c) => c.key));
+        for (const key of keys) expect(planned.has(key)).toBe(true);
+        expect(Object.keys(patch).sort()).toEqual([...keys].sort());
+        if (patch.phoneNumbers) expect(patch.phoneNumbers.slice(0, fresh.phoneNumbers.length)).toEqual(fresh.phoneNumbers);
+      }),
+      { numRuns: 500, seed: 20261204 },
     );
   });
 });

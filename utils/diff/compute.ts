@@ -29,13 +29,17 @@ export interface DiffOptions {
 
 export type ProfileValues = Partial<Record<ProfileFieldName, string>>;
 
-/** A custom field's value on a contact; responses may key it by slug or by name. */
-export function customFieldValue(contact: Contact, slug: string, definitions: readonly CustomField[] = []): string {
-  const fields = contact.customFields ?? {};
+/** The key under which a contact holds a custom field: responses may key it by slug or by name. */
+export function customFieldKey(contact: Contact, slug: string, definitions: readonly CustomField[] = []): string | undefined {
   const name = definitions.find((field) => field.slug === slug)?.name;
   const wanted = [slug, name].filter((key): key is string => !!key).map((key) => key.toLowerCase());
-  const hit = Object.entries(fields).find(([key]) => wanted.includes(key.toLowerCase()));
-  const value = hit?.[1];
+  return Object.keys(contact.customFields ?? {}).find((key) => wanted.includes(key.toLowerCase()));
+}
+
+/** A custom field's value on a contact, cleaned for display and comparison. */
+export function customFieldValue(contact: Contact, slug: string, definitions: readonly CustomField[] = []): string {
+  const key = customFieldKey(contact, slug, definitions);
+  const value = key === undefined ? undefined : contact.customFields?.[key];
   return value === null || value === undefined ? '' : cleanText(String(value));
 }
 

@@ -1,8 +1,8 @@
 // The write history: each PATCH with the values it replaced, so it can be undone.
 import * as z from 'zod/mini';
 import type { Contact, ContactPatch, CustomField } from '../skipcall/schemas';
-import { currentValue } from './compute';
-import { CUSTOM_PREFIX, PHONE_KEY, fold, kindOfKey } from './fields';
+import { CUSTOM_PREFIX, PHONE_KEY } from './fields';
+import { rawValue, sameRaw } from './plan';
 
 export const HISTORY_MAX = 200;
 
@@ -13,7 +13,7 @@ export const HistoryEntrySchema = z.object({
   contactId: z.string(),
   label: z.string(),
   at: z.number(),
-  /** Per diff key: Skipcall's value before the write ('' or [] when empty) and the value written. */
+  /** Per diff key: Skipcall's raw value before the write ('' or [] when empty) and the raw value after it. */
   changes: z.array(z.object({ key: z.string(), before: ValueSchema, after: ValueSchema })),
   /** Set once undone. */
   undoneAt: z.optional(z.number()),
@@ -21,10 +21,6 @@ export const HistoryEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 export const HistorySchema = z.array(HistoryEntrySchema);
-
-function valueOf(contact: Contact, key: string, definitions: readonly CustomField[]): string | string[] {
-  return key === PHONE_KEY ? [...contact.phoneNumbers] : currentValue(contact, key, definitions);
-}
 
 /** The entry for a write of `keys` that turned `before` into `after`. */
 export function historyEntry(
@@ -40,22 +36,13 @@ export function historyEntry(
     contactId: after.id,
     label: `${after.firstName} ${after.lastName}`.trim(),
     at,
-    changes: keys.map((key) => ({ key, before: valueOf(before, key, definitions), after: valueOf(after, key, definitions) })),
+    changes: keys.map((key) => ({ key, before: rawValue(before, key, definitions), after: rawValue(after, key, definitions) })),
   };
 }
 
 /** Newest first, at most HISTORY_MAX entries. */
 export function appendHistory(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
   return [entry, ...history].slice(0, HISTORY_MAX);
-}
-
-
-function same(key: string, a: string | string[], b: string | string[]): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    const list = (v: string | string[]) => (Array.isArray(v) ? v : [v]).map((n) => fold('phone', n)).sort().join();
-    return list(a) === list(b);
-  }
-  return fold(kindOfKey(key), a) === fold(kindOfKey(key), b);
 }
 
 export type UndoBlock = { key: string; reason: 'changed' | 'was-empty' };
@@ -76,8 +63,8 @@ export function planUndo(entry: HistoryEntry, fresh: Contact, definitions: reado
   const keys: string[] = [];
   const blocked: UndoBlock[] = [];
   for (const change of entry.changes) {
-    const now = valueOf(fresh, change.key, definitions);
-    if (!same(change.key, now, change.after)) {
+    // Raw comparison: a colleague's re-casing since the write is their edit, and blocks the undo.
+    if (!sameRaw(rawValue(fresh, change.key, definitions), change.after)) {
       blocked.push({ key: change.key, reason: 'changed' });
       continue;
     }
