@@ -1,8 +1,8 @@
 import { defineWebExtConfig } from 'wxt';
 
-// Used by `npm run dev`: Debian's browsers, flags that work on a headless box.
+// Used by `npm run dev`: Debian's browsers (FIREFOX_BIN overrides Firefox's path), flags that work on a headless box.
 export default defineWebExtConfig({
   disabled: !!process.env.WXT_NO_BROWSER,
-  binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
+  binaries: { chrome: '/usr/bin/chromium', firefox: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr' },
   chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });

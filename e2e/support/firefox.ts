@@ -9,7 +9,8 @@ import { FIREFOX_BUILD } from './paths';
 import { fromPuppeteer, type UiPage } from './ui';
 import { waitUntil, withTimeout } from './wait';
 
-export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+/** The Firefox to drive; FIREFOX_BIN picks another one, e.g. an older ESR unpacked elsewhere. */
+export const FIREFOX_PATH = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
 export const GECKO_ID = 'skipcall-enrich@skipcall-enrich.app';
 /** moz-extension UUIDs are random per profile; this pref pins ours. */
 export const EXTENSION_UUID = '5e1ec7ed-0000-4000-8000-00000000e2e0';

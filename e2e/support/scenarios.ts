@@ -100,7 +100,7 @@ export async function inPageNavigationShowsNextPerson(harness: ExtensionHarness)
     () => linkedin.evaluate(() => document.documentElement.dataset.e2eNavigated ?? null, null),
     { what: 'the page to render person B', timeout: 10_000 },
   );
-  expect(linkedin.url()).toBe(PERSON_B.url);
+  expect(await linkedin.url()).toBe(PERSON_B.url);
 
   const { view, seen } = await waitForPopup(harness, tabId, shows(PERSON_B), 'the popup to show person B after in-page navigation');
   expectPerson(view, PERSON_B);

@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { KeyInput, Page as PuppeteerPage } from 'puppeteer-core';
+import { waitUntil } from './wait';
 
 /** A function run inside the page: it sees only its argument, never the Node scope. */
 export type PageFn<A, R> = (arg: A) => R | Promise<R>;
 
 export interface UiPage {
-  url(): string;
+  /** The URL the top document is at now, in-page (history.pushState) changes included. */
+  url(): Promise<string>;
   /** Runs `fn` in the page; `arg` must be JSON-serializable. */
   evaluate<A, R>(fn: PageFn<A, R>, arg: A): Promise<R>;
   /** Types into the element like a user (waits for it to be visible and enabled). */
@@ -28,7 +30,7 @@ export interface UiPage {
 
 export function fromPlaywright(page: PlaywrightPage): UiPage {
   return {
-    url: () => page.url(),
+    url: async () => page.url(),
     // Both libraries type the argument through their handle types; ours are plain JSON.
     evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
     fill: (selector, value) => page.locator(selector).fill(value),
@@ -48,11 +50,28 @@ export function fromPlaywright(page: PlaywrightPage): UiPage {
 
 export function fromPuppeteer(page: PuppeteerPage): UiPage {
   return {
-    url: () => page.url(),
+    // Puppeteer updates page.url() after a pushState from the BiDi event
+    // browsingContext.historyUpdated, which Firefox 140 ESR does not send yet,
+    // so it would keep the old URL there. The document itself knows.
+    url: () => page.evaluate(() => location.href),
     evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => page.evaluate(fn as (arg: unknown) => R, arg as unknown) as Promise<R>,
-    fill: (selector, value) => page.locator(selector).fill(value),
-    click: (selector) => page.locator(selector).click(),
+    async fill(selector, value) {
+      await waitForActionable(page, selector, { editable: true });
+      await typeInto(page, selector, value);
+      // Typing goes through real key events; make sure they all landed.
+      await waitUntil(
+        () => page.evaluate((sel, expected) => document.querySelector<HTMLInputElement>(sel)?.value === expected, selector, value),
+        { what: `${selector} to hold ${JSON.stringify(value)} after typing`, timeout: 5_000 },
+      );
+    },
+    async click(selector) {
+      await waitForActionable(page, selector);
+      // Our own wait covers "enabled"; the locator still scrolls it into view,
+      // waits for a stable box and retries if the element is re-rendered.
+      await page.locator(selector).setWaitForEnabled(false).click();
+    },
     async press(selector, key) {
+      await waitForActionable(page, selector);
       await page.focus(selector);
       await page.keyboard.press(key as KeyInput);
     },
@@ -66,4 +85,57 @@ export function fromPuppeteer(page: PuppeteerPage): UiPage {
     },
     close: () => page.close(),
   };
+}
+
+/**
+ * Waits until `selector` is attached, visible and enabled (and writable when
+ * `editable`), polling from Node with plain evaluate calls.
+ *
+ * Puppeteer's own waits for this (Locator's "enabled" check, waitForFunction)
+ * build their predicate with `new Function` inside the page's main world. In
+ * Firefox 140 ESR, code run over WebDriver BiDi is still held to the page's
+ * CSP, and extension pages forbid eval: the predicate throws "call to
+ * Function() blocked by CSP" and the action times out. Newer Firefox (153 ESR)
+ * exempts BiDi evaluation from the page CSP (bug 1941780), hence no trouble there.
+ */
+async function waitForActionable(page: PuppeteerPage, selector: string, { editable = false } = {}): Promise<void> {
+  let state = '';
+  try {
+    await waitUntil(
+      async () => {
+        state = await page.evaluate(
+          (sel, mustBeEditable) => {
+            const el = document.querySelector(sel);
+            if (!el) return 'missing';
+            const rect = el.getBoundingClientRect();
+            if (rect.width === 0 || rect.height === 0 || getComputedStyle(el).visibility === 'hidden') return 'hidden';
+            if (el.matches(':disabled')) return 'disabled';
+            if (mustBeEditable && !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return 'not a text field';
+            if (mustBeEditable && (el as HTMLInputElement).readOnly) return 'read-only';
+            return 'ready';
+          },
+          selector,
+          editable,
+        );
+        return state === 'ready';
+      },
+      { what: `${selector} to be visible and enabled`, timeout: 30_000 },
+    );
+  } catch (error) {
+    throw new Error(`${selector} is not actionable (${state || 'unknown'})`, { cause: error });
+  }
+}
+
+/** Focuses a text field, selects what it holds and types `value` over it, as a user would. */
+async function typeInto(page: PuppeteerPage, selector: string, value: string): Promise<void> {
+  await page.focus(selector);
+  const current = await page.evaluate((sel) => {
+    const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(sel);
+    field?.select();
+    return field?.value ?? null;
+  }, selector);
+  if (current === value) return;
+  // Typing replaces the selection; an empty value deletes it instead.
+  if (value === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(value);
 }
