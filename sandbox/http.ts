@@ -1,8 +1,5 @@
 // Small node:http helpers shared by the API and the control routes.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-/** Bodies above this are refused (413), so a runaway client cannot exhaust memory. */
-const MAX_BODY_BYTES = 1_000_000;
+import type { ServerResponse } from 'node:http';
 
 // Extension pages without a host permission send a CORS preflight; the
 // rate-limit headers must be exposed or fetch() cannot read them.
@@ -22,26 +19,6 @@ export interface JsonReply {
 
 export function errorReply(status: number, code: string, details: unknown = null, headers?: Record<string, string>): JsonReply {
   return { status, body: { code, details }, ...(headers && { headers }) };
-}
-
-export class PayloadTooLargeError extends Error {}
-
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new PayloadTooLargeError('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export type ParsedBody = { ok: true; value: unknown; empty: boolean } | { ok: false; raw: string };

@@ -1,18 +1,23 @@
 // A local stand-in for the Skipcall public API (../shared/skipcall-api/API.md),
-// on 127.0.0.1 only. Order of work for every /v1 request: injected latency,
+// on 127.0.0.1 only. Every request: loopback Host (and, for the controls,
+// Origin) check, then the body size cap. Then for /v1: injected latency,
 // rate-limit count, injected fault, 429, routing (404/405), auth (401/403),
 // body (400), handler. The choices where the docs are silent: README.md.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Contact } from '../utils/skipcall/schemas';
 import { handleControl } from './control';
-import { CORS_HEADERS, errorReply, parseJson, PayloadTooLargeError, queryOf, readBody, send, type JsonReply, type ParsedBody } from './http';
+import { PayloadTooLargeError, readBody, replyAndDiscardBody } from './body';
+import { CORS_HEADERS, errorReply, parseJson, queryOf, send, type JsonReply, type ParsedBody } from './http';
+import { isControlPath, refuseForeign } from './loopback-guard';
 import { FixedWindowLimiter, rateLimitHeaders } from './rate-limit';
+import { LOG_MAX_ENTRIES, RequestLog, type RequestLogEntry } from './request-log';
 import { matchRoute, type ApiContext } from './routes';
 import { DEMO_API_KEY, SUBSCRIPTION_KEYS } from './seed';
 import { contactView, ContactStore } from './store';
 
 export { DEMO_API_KEY, DEMO_CONTACT_ID, DEMO_PROFILE_URL } from './seed';
+export type { RequestLogEntry } from './request-log';
 export type { Contact } from '../utils/skipcall/schemas';
 
 export interface SandboxOptions {
@@ -28,21 +33,17 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Accepted keys, default [DEMO_API_KEY]; the two subscription test keys are always known. */
   apiKeys?: string[];
-}
-
-export interface RequestLogEntry {
-  time: number;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-  body?: unknown;
+  /** Entries the request log keeps, default LOG_MAX_ENTRIES (1000); older ones are dropped. */
+  logLimit?: number;
 }
 
 export interface Sandbox {
   url: string;
   port: number;
-  /** Every /v1 request, in order of completion; never holds the Authorization header. */
+  /**
+   * The latest /v1 requests, in order of completion; never holds the Authorization
+   * header. Bounded (see request-log.ts): once full, its length stops growing.
+   */
   log: RequestLogEntry[];
   contacts: Map<string, Contact>;
   failNext(count: number, status?: number): void;
@@ -81,7 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const validKeys = new Set(options.apiKeys ?? [DEMO_API_KEY]);
   const limiter = new FixedWindowLimiter(options.rateLimitPerMinute ?? 100, options.rateWindowMs ?? 60_000);
   const store = new ContactStore();
-  const log: RequestLogEntry[] = [];
+  const log = new RequestLog(options.logLimit ?? LOG_MAX_ENTRIES);
   let contactList = initialContactList;
   let latencyMs = initialLatency;
   let faults = { count: 0, status: 500 };
@@ -126,12 +127,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reply.headers = { ...rateLimitHeaders(rate), ...reply.headers };
     const entry: RequestLogEntry = { time, method: req.method ?? 'GET', path: url.pathname, query: queryOf(url), status: reply.status };
     if (raw.trim() !== '') entry.body = body.ok ? body.value : body.raw;
-    log.push(entry);
+    log.add(entry, Buffer.byteLength(raw));
     send(res, reply);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
+    // A refused request is answered before its body is read: not logged, not counted, no latency.
+    const foreign = refuseForeign(req, url.pathname);
+    if (foreign) return replyAndDiscardBody(req, res, foreign);
     if (req.method === 'OPTIONS') {
       // Preflights are answered at once: not logged, not counted, no latency.
       res.writeHead(204, CORS_HEADERS).end();
@@ -141,11 +145,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       raw = await readBody(req);
     } catch (error) {
-      if (error instanceof PayloadTooLargeError) send(res, errorReply(413, 'PAYLOAD_TOO_LARGE'));
+      if (error instanceof PayloadTooLargeError) replyAndDiscardBody(req, res, errorReply(413, 'PAYLOAD_TOO_LARGE'));
+      // Any other error: the client went away, nobody is left to answer.
       return;
     }
     if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) return handleApi(req, res, url, raw);
-    if (url.pathname.startsWith('/__sandbox/')) return send(res, handleControl(sandbox, req.method ?? 'GET', url.pathname, parseJson(raw)));
+    if (isControlPath(url.pathname)) return send(res, handleControl(sandbox, req.method ?? 'GET', url.pathname, parseJson(raw)));
     send(res, errorReply(404, 'NOT_FOUND'));
   }
 
@@ -168,7 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sandbox: Sandbox = {
     url: `http://${HOST}:${port}`,
     port,
-    log,
+    log: log.entries,
     contacts: store.contacts,
     failNext(count, status = 500) {
       faults = { count: Math.max(0, Math.floor(count)), status };
@@ -184,7 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     reset() {
       store.reset();
-      log.length = 0;
+      log.clear();
       limiter.reset();
       faults = { count: 0, status: 500 };
       latencyMs = initialLatency;

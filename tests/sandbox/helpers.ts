@@ -1,5 +1,7 @@
 // Shared helpers for the sandbox tests: one fetch wrapper that returns status,
-// parsed body and headers, and the expectations every error test repeats.
+// parsed body and headers (and a node:http one for the Host and Origin
+// headers), and the expectations every error test repeats.
+import { request } from 'node:http';
 import { expect } from 'vitest';
 import { DEMO_API_KEY, type Sandbox } from '../../sandbox/server';
 
@@ -47,4 +49,29 @@ export function expectFieldError(result: CallResult, field: string | RegExp): vo
   for (const d of result.body.details) expect(typeof d.message).toBe('string');
   if (typeof field === 'string') expect(fields).toContain(field);
   else expect(fields.some((f) => field.test(f))).toBe(true);
+}
+
+export interface RawRequestOptions {
+  method?: string;
+  /** Sent as is, Host and Origin included (fetch would not let these through). */
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** A node:http request, for the headers fetch controls itself. */
+export function rawRequest(sandbox: Sandbox, path: string, options: RawRequestOptions = {}): Promise<CallResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${sandbox.url}${path}`, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers });
+      });
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
