@@ -67,6 +67,7 @@ export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, 
                   <>
                     <input
                       data-testid="diff-value-input"
+                      dir="auto"
                       id={`${id}-value`}
                       type="text"
                       value={choice.value ?? row.proposed}
