@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/entrypoints/background/handlers';
 import type { Contact } from '@/utils/skipcall/schemas';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
-import { startBackground } from '../support/background';
+import { saveSettings, startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ const patches = () => sandbox.log.filter((e) => e.method === 'PATCH');
 beforeEach(async () => {
   startBackground();
   sandbox.reset();
-  await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
+  await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
 });
 
 describe('apply', () => {
@@ -79,7 +79,7 @@ describe('apply', () => {
 
   it('keeps the failure for the popup when Skipcall cannot be reached', async () => {
     const contact = await seen();
-    await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: 'http://127.0.0.1:9' } });
+    await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: 'http://127.0.0.1:9' });
     const reply = await handleRequest({ type: 'apply', contactId: DEMO_CONTACT_ID, profile, seen: contact, choices: {} }, undefined);
     expect(reply.ok && reply.result).toMatchObject({ status: 'error', error: { kind: 'offline' } });
     const stored = await handleRequest({ type: 'get-write', contactId: DEMO_CONTACT_ID }, undefined);

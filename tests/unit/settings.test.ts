@@ -5,7 +5,7 @@ import {
   checkApiKey,
   maskApiKey,
   originPermission,
-  parseSettings,
+  readStoredSettings,
 } from '@/utils/settings';
 
 describe('checkApiKey', () => {
@@ -54,9 +54,15 @@ describe('checkApiBaseUrl', () => {
 
 describe('settings storage shape', () => {
   it('reads defaults from nothing and from garbage', () => {
-    expect(parseSettings(undefined)).toEqual({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: [], customFieldMap: {} });
-    expect(parseSettings({ apiKey: 42 })).toMatchObject({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
-    expect(parseSettings({ apiKey: 'sk_test_abcd', preferLinkedIn: ['city'] })).toMatchObject({ apiKey: 'sk_test_abcd', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: ['city'] });
+    const defaults = { apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: [], customFieldMap: {} };
+    expect(readStoredSettings(undefined)).toEqual({ value: defaults, dropped: 0 });
+    expect(readStoredSettings('junk')).toEqual({ value: defaults, dropped: 1 });
+    expect(readStoredSettings({ apiKey: 42 }).value).toMatchObject({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
+    expect(readStoredSettings({ apiKey: 'sk_test_abcd', preferLinkedIn: ['city'] }).value).toMatchObject({ apiKey: 'sk_test_abcd', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: ['city'] });
+  });
+  it('a damaged field costs only itself, never the API key', () => {
+    const read = readStoredSettings({ apiKey: 'sk_test_abcd', apiBaseUrl: 'http://127.0.0.1:1', preferLinkedIn: 'city', customFieldMap: { headline: 5 } });
+    expect(read).toEqual({ value: { apiKey: 'sk_test_abcd', apiBaseUrl: 'http://127.0.0.1:1', preferLinkedIn: [], customFieldMap: {} }, dropped: 2 });
   });
   it('asks for the host of a custom origin, any port', () => {
     expect(originPermission('https://proxy.example.com:8443')).toBe('https://proxy.example.com/*');
