@@ -4,6 +4,7 @@ import type { HistoryEntry } from '@/utils/diff/history';
 import { buildPatch, type Choices, type RowChoice } from '@/utils/diff/patch';
 import type { ContactView, WriteResult } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
+import { FIXED_IN_SETTINGS } from '@/utils/skipcall/errors';
 import { describeReplyError, diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
@@ -71,8 +72,8 @@ export function ContactPanel({ contactId, profile, profileKey, onBusy, onNotFoun
       setSettings(loadedSettings);
       if (!contactReply.ok) {
         const { kind } = contactReply.error;
-        // A refused key or plan is fixed in the settings.
-        setLoadError({ text: describeReplyError(contactReply.error), notFound: kind === 'not-found', settings: kind === 'invalid-key' || kind === 'plan' || kind === 'no-key' });
+        // A refused key or plan, or an API address the extension may not reach, is fixed in the settings.
+        setLoadError({ text: describeReplyError(contactReply.error), notFound: kind === 'not-found', settings: FIXED_IN_SETTINGS.has(kind) });
         return;
       }
       setChoices(draft ?? {});

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '@/utils/i18n';
 import type { Workspace } from '@/utils/skipcall/schemas';
+import { LOOPBACK_HTTP_ALLOWED } from '@/utils/build';
 import {
   DEFAULT_API_BASE_URL,
   checkApiBaseUrl,
@@ -69,7 +70,7 @@ export function Options() {
     event.preventDefault();
     // An empty field keeps the saved key; anything typed replaces it.
     const key: KeyCheck | null = savedKey && !apiKey.trim() ? null : checkApiKey(apiKey);
-    const base = checkApiBaseUrl(apiBaseUrl);
+    const base = checkApiBaseUrl(apiBaseUrl, LOOPBACK_HTTP_ALLOWED);
     setKeyError(key && !key.ok ? t(KEY_PROBLEM[key.problem]) : null);
     setUrlError(base.ok ? null : t(URL_PROBLEM[base.problem]));
     if ((key && !key.ok) || !base.ok) return;

@@ -49,8 +49,12 @@ export type BaseUrlCheck = { ok: true; url: string; origin: string } | { ok: fal
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** https anywhere; plain http only on loopback (a local sandbox). Path kept, trailing slash dropped. */
-export function checkApiBaseUrl(input: string): BaseUrlCheck {
+/**
+ * https anywhere; plain http only on loopback, and only where `allowLoopbackHttp`
+ * (the test build, whose local sandbox stands in for the API). Path kept,
+ * trailing slash dropped.
+ */
+export function checkApiBaseUrl(input: string, allowLoopbackHttp: boolean): BaseUrlCheck {
   let url: URL;
   try {
     url = new URL(input.trim() || DEFAULT_API_BASE_URL);
@@ -58,7 +62,7 @@ export function checkApiBaseUrl(input: string): BaseUrlCheck {
     return { ok: false, problem: 'format' };
   }
   if (url.username || url.password || url.search || url.hash) return { ok: false, problem: 'format' };
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) return { ok: false, problem: 'insecure' };
+  if (url.protocol === 'http:' && !(allowLoopbackHttp && LOOPBACK.has(url.hostname))) return { ok: false, problem: 'insecure' };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'format' };
   const path = url.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}`, origin: url.origin };
