@@ -3,7 +3,8 @@ import preact from '@preact/preset-vite';
 
 const API_HOST = 'https://api-public.skipcall.app/*';
 const LINKEDIN_HOST = 'https://*.linkedin.com/*';
-// The test build lets a local Skipcall sandbox stand in for the API (PRODUCT.md §7).
+// Only the test build lets a local Skipcall sandbox stand in for the API over
+// plain http (PRODUCT.md §7; utils/build.ts): production grants no loopback host.
 const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
@@ -30,8 +31,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage'],
     host_permissions: [LINKEDIN_HOST, API_HOST, ...(mode === 'testing' ? LOOPBACK_HOSTS : [])],
-    // A custom API base URL asks for its origin at runtime, never up front.
-    optional_host_permissions: ['https://*/*', ...LOOPBACK_HOSTS],
+    // A custom API base URL asks for its (https) origin at runtime, never up front.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Skipcall Enrich' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpen__' },

@@ -5,6 +5,7 @@ import type { Choices, RowChoice } from '@/utils/diff/patch';
 import { planWrite } from '@/utils/diff/plan';
 import type { ContactView, WriteResult } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
+import { FIXED_IN_SETTINGS } from '@/utils/skipcall/errors';
 import { describeReplyError, diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
@@ -77,8 +78,8 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
       setSettings(loadedSettings);
       if (!contactReply.ok) {
         const { kind } = contactReply.error;
-        // A refused key or plan is fixed in the settings.
-        setLoadError({ text: describeReplyError(contactReply.error), notFound: kind === 'not-found', settings: kind === 'invalid-key' || kind === 'plan' || kind === 'no-key' });
+        // A refused key or plan, or an API address the extension may not reach, is fixed in the settings.
+        setLoadError({ text: describeReplyError(contactReply.error), notFound: kind === 'not-found', settings: FIXED_IN_SETTINGS.has(kind) });
         return;
       }
       setChoices(draft ?? {});

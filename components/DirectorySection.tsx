@@ -12,7 +12,7 @@ function describe(status: DirectoryStatus): string {
     case 'not-started':
       return t('directoryNotStarted');
     case 'syncing': {
-      const { contactsRead, total } = status.progress;
+      const { contactsRead, total, skipped } = status.progress;
       return total ? t('directorySyncingOf', contactsRead, total) : t('directorySyncing', contactsRead);
     }
     case 'ready':
@@ -41,13 +41,14 @@ export function DirectorySection() {
   }, []);
 
   if (!status) return null;
-  const { contactsRead, total } = status.progress;
+  const { contactsRead, total, skipped } = status.progress;
   return (
     <section aria-labelledby="directory-title">
       <h2 id="directory-title">{t('directoryTitle')}</h2>
       <p data-testid="directory-status" data-phase={status.phase} role="status">
         {describe(status)}
       </p>
+      {!!skipped && <p class="hint">{t('directorySkipped', skipped)}</p>}
       {status.phase === 'syncing' && (
         <progress max={total ?? undefined} value={total ? contactsRead : undefined} aria-label={t('directoryProgressLabel')} />
       )}

@@ -2,11 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '@/utils/i18n';
 import type { Workspace } from '@/utils/skipcall/schemas';
+import { LOOPBACK_HTTP_ALLOWED } from '@/utils/build';
 import {
   DEFAULT_API_BASE_URL,
   checkApiBaseUrl,
   checkApiKey,
+  maskApiKey,
   originPermission,
+  type KeyCheck,
 } from '@/utils/settings';
 import { describeReplyError } from './describe';
 import { DiffPolicySection } from './DiffPolicySection';
@@ -44,40 +47,43 @@ function patternCovers(pattern: string, origin: string): boolean {
 }
 
 export function Options() {
+  /** A new key being typed; the saved key is never put back into the field. */
   const [apiKey, setApiKey] = useState('');
+  /** The saved key, masked; null when none is saved. */
+  const [savedKey, setSavedKey] = useState<string | null>(null);
   const [apiBaseUrl, setApiBaseUrl] = useState(DEFAULT_API_BASE_URL);
   const [keyError, setKeyError] = useState<string | null>(null);
   const [urlError, setUrlError] = useState<string | null>(null);
   const [connection, setConnection] = useState<Connection | null>(null);
   const [busy, setBusy] = useState(true);
-  const [hasKey, setHasKey] = useState(false);
 
   useEffect(() => localizeDocument(t('optionsTitle')), []);
   useEffect(() => {
     void readSettings().then((settings) => {
-      setApiKey(settings.apiKey);
+      setSavedKey(settings.apiKey ? maskApiKey(settings.apiKey) : null);
       setApiBaseUrl(settings.apiBaseUrl);
-      setHasKey(!!settings.apiKey);
       setBusy(false);
     });
   }, []);
 
   function onSave(event: Event) {
     event.preventDefault();
-    const key = checkApiKey(apiKey);
-    const base = checkApiBaseUrl(apiBaseUrl);
-    setKeyError(key.ok ? null : t(KEY_PROBLEM[key.problem]));
+    // An empty field keeps the saved key; anything typed replaces it.
+    const key: KeyCheck | null = savedKey && !apiKey.trim() ? null : checkApiKey(apiKey);
+    const base = checkApiBaseUrl(apiBaseUrl, LOOPBACK_HTTP_ALLOWED);
+    setKeyError(key && !key.ok ? t(KEY_PROBLEM[key.problem]) : null);
     setUrlError(base.ok ? null : t(URL_PROBLEM[base.problem]));
-    if (!key.ok || !base.ok) return;
+    if ((key && !key.ok) || !base.ok) return;
     // Asked synchronously inside the click: Firefox only grants a request made in the user's gesture.
     const needsPermission = !grantedPatterns().some((pattern) => patternCovers(pattern, base.origin));
     const permission = needsPermission
       ? browser.permissions.request({ origins: [originPermission(base.origin)] })
       : Promise.resolve(true);
-    void save(key.key, base.url, permission);
+    void save(key?.key, base.url, permission);
   }
 
-  async function save(key: string, baseUrl: string, permission: Promise<boolean>) {
+  /** `key`: a new key, or undefined to keep the saved one. */
+  async function save(key: string | undefined, baseUrl: string, permission: Promise<boolean>) {
     setBusy(true);
     setConnection({ status: 'pending' });
     try {
@@ -85,10 +91,10 @@ export function Options() {
         setConnection({ status: 'error', message: t('optionsNotGranted', new URL(baseUrl).host) });
         return;
       }
-      await updateSettings({ apiKey: key, apiBaseUrl: baseUrl });
-      setApiKey(key);
+      const saved = await updateSettings({ ...(key !== undefined && { apiKey: key }), apiBaseUrl: baseUrl });
+      setApiKey('');
+      setSavedKey(maskApiKey(saved.apiKey));
       setApiBaseUrl(baseUrl);
-      setHasKey(true);
       const reply = await ask({ type: 'check-connection' });
       setConnection(reply.ok ? { status: 'ok', workspaces: reply.workspaces } : { status: 'error', message: describeReplyError(reply.error) });
     } finally {
@@ -107,14 +113,14 @@ export function Options() {
           type="password"
           autoComplete="off"
           spellcheck={false}
-          placeholder="sk_live_…"
+          placeholder={savedKey ?? 'sk_live_…'}
           value={apiKey}
           aria-invalid={keyError ? 'true' : 'false'}
           aria-describedby="api-key-help"
           onInput={(e) => setApiKey(e.currentTarget.value)}
         />
         <p id="api-key-help" class={keyError ? 'error' : 'hint'}>
-          {keyError ?? t('optionsApiKeyHelp')}
+          {keyError ?? (savedKey ? t('optionsKeySaved', savedKey) : t('optionsApiKeyHelp'))}
         </p>
         <details open={apiBaseUrl !== DEFAULT_API_BASE_URL || !!urlError}>
           <summary>{t('optionsAdvanced')}</summary>
@@ -145,7 +151,7 @@ export function Options() {
           {connection.status === 'error' && connection.message}
         </p>
       )}
-      {hasKey && !busy && (
+      {savedKey && !busy && (
         <>
           <DirectorySection />
           <DiffPolicySection connected={connection?.status !== 'error'} />

@@ -2,7 +2,9 @@
 import { browser } from 'wxt/browser';
 import type { MatchView, ReplyTo, Request, TabMatch, TabState } from '@/utils/messages';
 import { matchKey, tabKey } from '@/utils/session-keys';
-import { SETTINGS_KEY, parseSettings, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { persistentStore } from '@/utils/storage/extension';
+import { settingsItem } from '@/utils/storage/items';
 import { t } from './i18n';
 
 export async function ask<R extends Request>(request: R): Promise<ReplyTo<R>> {
@@ -26,16 +28,14 @@ export async function readTabView(tabId: number): Promise<{ tab: TabState | null
   return tab && prepared && prepared.readId === tab.readId ? { tab, match: prepared.match } : { tab };
 }
 
-export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
+/** The settings, API key included: extension pages share the worker's origin and its database. */
+export function readSettings(): Promise<Settings> {
+  return persistentStore().get(settingsItem);
 }
 
-/** Saves the given settings, keeping the others as they are. */
-export async function updateSettings(changes: Partial<Settings>): Promise<Settings> {
-  const settings = { ...(await readSettings()), ...changes };
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-  return settings;
+/** Saves the given settings, keeping the others as they are (read and written in one step). */
+export function updateSettings(changes: Partial<Settings>): Promise<Settings> {
+  return persistentStore().update(settingsItem, (settings) => ({ ...settings, ...changes }));
 }
 
 /** `?tabId=<id>` when given (tests, links), else the active tab of the current window. */

@@ -11,6 +11,7 @@ import { CHROME_BUILD, FIREFOX_BUILD } from './support/paths';
 import { waitForPopup } from './support/popup';
 import {
   demoKeyConnects,
+  legacySettingsMove,
   fullLoadShowsProfile,
   inPageNavigationShowsNextPerson,
   malformedKeySavesNothing,
@@ -74,6 +75,10 @@ describe('options page', () => {
 
   it('reports a well-formed but wrong key as refused', async () => {
     await wrongKeyRefused(chromium, sandbox);
+  });
+
+  it('moves settings an earlier version kept in storage.local out of it', async () => {
+    await legacySettingsMove(chromium, sandbox);
   });
 });
 

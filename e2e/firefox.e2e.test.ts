@@ -5,6 +5,7 @@ import { launchFirefox, type FirefoxExtension } from './support/firefox';
 import { AUTHWALL_URL, FEED_URL, e2eLinkedIn } from './support/pages';
 import {
   demoKeyConnects,
+  legacySettingsMove,
   fullLoadShowsProfile,
   inPageNavigationShowsNextPerson,
   malformedKeySavesNothing,
@@ -55,6 +56,10 @@ describe('options page', () => {
 
   it('reports a well-formed but wrong key as refused', async () => {
     await wrongKeyRefused(firefox, sandbox);
+  });
+
+  it('moves settings an earlier version kept in storage.local out of it', async () => {
+    await legacySettingsMove(firefox, sandbox);
   });
 });
 

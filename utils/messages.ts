@@ -125,6 +125,9 @@ export interface MatchView {
   directory: DirectoryStatus;
 }
 
+/** The contact was created but its link to the profile could not be saved (never an error: a retry would create it twice). */
+export type CreateWarning = 'link-not-saved';
+
 export interface ResponseMap {
   'page-read': { accepted: true };
   'check-connection': { workspaces: Workspace[] };
@@ -137,7 +140,7 @@ export interface ResponseMap {
   'search-contacts': { contacts: DirectoryContact[] };
   link: { link: LinkEntry | null };
   unlink: { removed: number };
-  'create-contact': { contact: Contact };
+  'create-contact': { contact: Contact; warning?: CreateWarning };
   'get-registry': { links: LinkEntry[]; json: string };
   'import-registry': { added: number; updated: number };
   'get-directory': { directory: DirectoryStatus };

@@ -1,26 +1,39 @@
 // User settings: the API key and the API base URL, with the checks the options
-// page runs before saving.
+// page runs before saving and the client runs before every request.
 import * as z from 'zod/mini';
+import type { Reading } from './storage/item';
 
 export const DEFAULT_API_BASE_URL = 'https://api-public.skipcall.app';
 
 export const API_KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9_-]{4,}$/;
 
-export const SettingsSchema = z.object({
-  apiKey: z._default(z.string(), ''),
-  apiBaseUrl: z._default(z.string(), DEFAULT_API_BASE_URL),
+export interface Settings {
+  apiKey: string;
+  apiBaseUrl: string;
   /** Diff keys whose `update` rows start ticked (the user prefers LinkedIn there). */
-  preferLinkedIn: z._default(z.array(z.string()), []),
+  preferLinkedIn: string[];
   /** Profile field → custom field slug, e.g. headline → headline_linkedin. */
-  customFieldMap: z._default(z.record(z.string(), z.string()), {}),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+  customFieldMap: Record<string, string>;
+}
 
-export const SETTINGS_KEY = 'settings';
+const FIELDS: { [K in keyof Settings]: { schema: z.ZodMiniType<Settings[K]>; fallback: () => Settings[K] } } = {
+  apiKey: { schema: z.string(), fallback: () => '' },
+  apiBaseUrl: { schema: z.string(), fallback: () => DEFAULT_API_BASE_URL },
+  preferLinkedIn: { schema: z.array(z.string()), fallback: () => [] },
+  customFieldMap: { schema: z.record(z.string(), z.string()), fallback: () => ({}) },
+};
 
-export function parseSettings(stored: unknown): Settings {
-  const result = SettingsSchema.safeParse(stored ?? {});
-  return result.success ? result.data : SettingsSchema.parse({});
+/** Field by field: a damaged field falls back to its default and never costs the others (the API key above all). */
+export function readStoredSettings(stored: unknown): Reading<Settings> {
+  const record = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  let dropped = stored === undefined || record === stored ? 0 : 1;
+  const settings = {} as Record<keyof Settings, unknown>;
+  for (const [name, field] of Object.entries(FIELDS) as [keyof Settings, (typeof FIELDS)[keyof Settings]][]) {
+    const parsed = record[name] === undefined ? undefined : field.schema.safeParse(record[name]);
+    if (parsed && !parsed.success) dropped++;
+    settings[name] = parsed?.success ? parsed.data : field.fallback();
+  }
+  return { value: settings as Settings, dropped };
 }
 
 export type KeyCheck = { ok: true; key: string } | { ok: false; problem: 'empty' | 'format' };
@@ -36,8 +49,12 @@ export type BaseUrlCheck = { ok: true; url: string; origin: string } | { ok: fal
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** https anywhere; plain http only on loopback (a local sandbox). Path kept, trailing slash dropped. */
-export function checkApiBaseUrl(input: string): BaseUrlCheck {
+/**
+ * https anywhere; plain http only on loopback, and only where `allowLoopbackHttp`
+ * (the test build, whose local sandbox stands in for the API). Path kept,
+ * trailing slash dropped.
+ */
+export function checkApiBaseUrl(input: string, allowLoopbackHttp: boolean): BaseUrlCheck {
   let url: URL;
   try {
     url = new URL(input.trim() || DEFAULT_API_BASE_URL);
@@ -45,7 +62,7 @@ export function checkApiBaseUrl(input: string): BaseUrlCheck {
     return { ok: false, problem: 'format' };
   }
   if (url.username || url.password || url.search || url.hash) return { ok: false, problem: 'format' };
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) return { ok: false, problem: 'insecure' };
+  if (url.protocol === 'http:' && !(allowLoopbackHttp && LOOPBACK.has(url.hostname))) return { ok: false, problem: 'insecure' };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'format' };
   const path = url.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}`, origin: url.origin };

@@ -2,12 +2,11 @@
 // extension through its hooks and checks what the user and the sandbox see.
 import { expect } from 'vitest';
 import { DEMO_API_KEY, type Sandbox } from '../../sandbox/server';
-import { SETTINGS_KEY } from '../../utils/settings';
 import type { ExtensionHarness } from './harness';
 import { connectionStatus, configureExtension, fieldProblem, openOptions, submitSettings } from './options';
 import { DEMO_PROFILE, PERSON_A, PERSON_B } from './pages';
 import { waitForPopup, type PopupView } from './popup';
-import { findTabId, readLocalStorage, recordTabReads, storedRead, type StoredRead } from './tabs';
+import { findTabId, readLocalStorage, readStoredItems, recordTabReads, storedRead, writeLocalStorage, type StoredRead } from './tabs';
 import { sleep, waitUntil } from './wait';
 
 /** Well-formed (passes the options page's format check) but unknown to the sandbox. */
@@ -49,6 +48,7 @@ export async function malformedKeySavesNothing(harness: ExtensionHarness, sandbo
   // Nothing checked, nothing stored, nothing sent.
   expect(await page.evaluate(() => document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-status') ?? null, null)).toBeNull();
   expect(await readLocalStorage(harness)).toEqual({});
+  expect(await readStoredItems(harness)).toEqual({});
   expect(sandbox.log).toEqual([]);
 }
 
@@ -58,7 +58,36 @@ export async function demoKeyConnects(harness: ExtensionHarness, sandbox: Sandbo
   expect(status.text).toContain('Équipe Paris');
   // The sandbox answers 200 to the demo key only: the background sent the saved key to the saved URL.
   expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([200]);
-  expect((await readLocalStorage(harness))[SETTINGS_KEY]).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  // Saved in the extension's own database, out of content scripts' reach; nothing in storage.local.
+  expect((await readStoredItems(harness)).settings?.value).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  expect(await readLocalStorage(harness)).toEqual({});
+
+  // Reopened, the page shows the key masked, never in full, and saving again without retyping it keeps it.
+  const page = await openOptions(harness);
+  const shown = await page.evaluate(
+    () => ({
+      value: document.querySelector<HTMLInputElement>('[data-testid="api-key"]')?.value ?? null,
+      text: document.body.innerHTML,
+    }),
+    null,
+  );
+  expect(shown.value).toBe('');
+  expect(shown.text).not.toContain(DEMO_API_KEY);
+  await page.click('[data-testid="save-settings"]');
+  const again = await connectionStatus(page);
+  expect(again.status, again.text).toBe('ok');
+  expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([200, 200]);
+}
+
+/** Settings an earlier version kept in storage.local move to the extension's database on first use, and leave storage.local. */
+export async function legacySettingsMove(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  await writeLocalStorage(harness, { settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
+  const page = await openOptions(harness);
+  await page.click('[data-testid="save-settings"]');
+  const status = await connectionStatus(page);
+  expect(status.status, status.text).toBe('ok');
+  expect(await readLocalStorage(harness)).toEqual({});
+  expect((await readStoredItems(harness)).settings?.value).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
 }
 
 export async function wrongKeyRefused(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {

@@ -1,6 +1,7 @@
 // Extension APIs called from the control page: tab ids, storage, and a
 // recorder of what the background stores for a tab.
 import type { browser as WxtBrowser } from 'wxt/browser';
+import { DATA_DATABASE } from '../../utils/storage/items';
 import type { ExtensionHarness } from './harness';
 import { waitUntil } from './wait';
 
@@ -23,18 +24,81 @@ export async function findTabId(harness: ExtensionHarness, url: string): Promise
 }
 
 /**
- * Forgets everything the extension stored: settings, links and history (local),
- * per-tab reads, drafts, write results and the contact cache (session). The
- * contact directory (IndexedDB) belongs to the account recorded in local
- * storage, so the next saved settings start it over.
+ * Forgets everything the extension stored: settings, links, history and the
+ * contact directory (the extension origin's IndexedDB: every store of every
+ * database is emptied, none deleted, since the worker keeps them open), per-tab
+ * reads, drafts, write results and the contact cache (session), and anything
+ * an earlier version left in storage.local. With the directory's account gone,
+ * the next saved settings start the worker's directory over.
  */
 export async function resetExtensionStorage(harness: ExtensionHarness): Promise<void> {
   const control = await harness.control();
+  // No named functions in the page function: tsx (esbuild keepNames) would wrap them in a __name() the page lacks.
   await control.evaluate(async () => {
     const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
     const ext = (g.browser ?? g.chrome)!;
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const open = indexedDB.open(name);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const stores = [...db.objectStoreNames];
+      if (stores.length) {
+        const tx = db.transaction(stores, 'readwrite');
+        for (const store of stores) tx.objectStore(store).clear();
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      db.close();
+    }
     await Promise.all([ext.storage.local.clear(), ext.storage.session.clear()]);
   }, null);
+}
+
+/**
+ * The extension's persistent items as stored (`{version, value}` per key), read
+ * from its IndexedDB the way the worker reads them; {} when none was ever written.
+ * Never creates the database (a database created without its store would break the worker's).
+ */
+export async function readStoredItems(harness: ExtensionHarness): Promise<Record<string, { version: number; value: unknown }>> {
+  const control = await harness.control();
+  return control.evaluate(async (database) => {
+    if (!(await indexedDB.databases()).some((db) => db.name === database.name)) return {};
+    const open = indexedDB.open(database.name);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains(database.store)) return {};
+      const store = db.transaction(database.store, 'readonly').objectStore(database.store);
+      const [keys, values] = await Promise.all(
+        [store.getAllKeys() as IDBRequest<unknown[]>, store.getAll() as IDBRequest<unknown[]>].map(
+          (request) =>
+            new Promise<unknown[]>((resolve, reject) => {
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      return Object.fromEntries(keys!.map((key, i) => [String(key), values![i]])) as Record<string, { version: number; value: unknown }>;
+    } finally {
+      db.close();
+    }
+  }, { name: DATA_DATABASE.name, store: DATA_DATABASE.store });
+}
+
+/** Puts values in storage.local, as an earlier version of the extension left them. */
+export async function writeLocalStorage(harness: ExtensionHarness, values: Record<string, unknown>): Promise<void> {
+  const control = await harness.control();
+  await control.evaluate(async (items) => {
+    const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
+    await (g.browser ?? g.chrome)!.storage.local.set(items);
+  }, values);
 }
 
 /** The toolbar badge text the extension set for a tab (MV3 `action`, MV2 `browserAction`). */

@@ -1,6 +1,7 @@
 // The Skipcall client configured from the saved settings, and the custom field
 // definitions (cached briefly: the diff needs them for every contact).
 import { browser } from 'wxt/browser';
+import { LOOPBACK_HTTP_ALLOWED } from '@/utils/build';
 import { createSkipcallClient, type SkipcallClient } from '@/utils/skipcall/client';
 import type { CustomField } from '@/utils/skipcall/schemas';
 import type { Settings } from '@/utils/settings';
@@ -11,10 +12,18 @@ const CUSTOM_FIELDS_TTL_MS = 60 * 60_000;
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 
-/** The client for the given settings (loaded when not given). */
+/**
+ * A client for the given settings (loaded when not given), re-checked before
+ * every request (see the client's `endpoint`).
+ */
 export async function clientFromSettings(loaded?: Settings): Promise<SkipcallClient> {
   const settings = loaded ?? (await loadSettings());
-  return createSkipcallClient({ baseUrl: settings.apiBaseUrl, apiKey: settings.apiKey });
+  return createSkipcallClient({
+    baseUrl: settings.apiBaseUrl,
+    apiKey: settings.apiKey,
+    allowLoopbackHttp: LOOPBACK_HTTP_ALLOWED,
+    originGranted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  });
 }
 
 export async function customFieldDefinitions(client: SkipcallClient): Promise<CustomField[]> {

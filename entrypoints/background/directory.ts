@@ -7,6 +7,7 @@ import { buildIndex, fromSnapshot, toSnapshot, upsertContacts, type DirectoryInd
 import { createDirectorySync, progressOf, readSyncState, syncPhase, type ContactLister, type SyncState } from '@/utils/match/sync';
 import type { ApiErrorKind } from '@/utils/skipcall/errors';
 import type { DirectoryStatus } from '@/utils/messages';
+import { DIRECTORY_DATABASE } from '@/utils/storage/items';
 
 export interface DirectoryPersistence {
   loadSnapshot(): Promise<unknown>;
@@ -17,15 +18,16 @@ export interface DirectoryPersistence {
 }
 
 export function indexedDbPersistence(): DirectoryPersistence {
-  const store = createStore('skipcall-enrich', 'directory');
+  const { name, store: storeName, keys } = DIRECTORY_DATABASE;
+  const store = createStore(name, storeName);
   return {
-    loadSnapshot: () => get('snapshot', store),
-    saveSnapshot: (snapshot) => set('snapshot', snapshot, store),
-    loadSync: () => get('sync', store),
-    saveSync: (state) => set('sync', state, store),
+    loadSnapshot: () => get(keys.snapshot, store),
+    saveSnapshot: (snapshot) => set(keys.snapshot, snapshot, store),
+    loadSync: () => get(keys.sync, store),
+    saveSync: (state) => set(keys.sync, state, store),
     clear: async () => {
-      await del('snapshot', store);
-      await del('sync', store);
+      await del(keys.snapshot, store);
+      await del(keys.sync, store);
     },
   };
 }

@@ -2,6 +2,8 @@
 // and its sender, and turns a thrown API error into `{ok: false, error}`.
 import type { Reply, ReplyTo, Request, ResponseMap } from '@/utils/messages';
 import { SkipcallApiError } from '@/utils/skipcall/errors';
+import { persistentStore } from '@/utils/storage/extension';
+import { directoryAccountItem } from '@/utils/storage/items';
 import { clientFromSettings, customFieldDefinitions, forgetCustomFields } from './api';
 import { CONTACT_FRESH_MS, cachedContact } from './contact-cache';
 import { createAndLink, importLinks, linkContact, matchProfile, registryView, searchDirectory, unlinkContact } from './matching';
@@ -9,23 +11,19 @@ import { directoryService } from './services';
 import { loadHistory, loadSettings, loadWriteResult, sweepSession } from './stores';
 import { onPageRead } from './tab-status';
 import { applyChanges, undoEntry } from './writes';
-import { browser } from 'wxt/browser';
 
 type Handlers = {
   [K in Request['type']]: (request: Extract<Request, { type: K }>, tabId: number | undefined) => Promise<Reply<ResponseMap[K]>>;
 };
 
-const ACCOUNT_KEY = 'directoryAccount';
-
 /** The directory belongs to one account: a new key or API address starts it over. */
 async function directoryForAccount(): Promise<void> {
   const settings = await loadSettings();
   const account = `${settings.apiBaseUrl}|${settings.apiKey.slice(-8)}`;
-  const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY];
-  if (stored !== account) {
+  if ((await persistentStore().get(directoryAccountItem)) !== account) {
     await directoryService().reset();
     await forgetCustomFields();
-    await browser.storage.local.set({ [ACCOUNT_KEY]: account });
+    await persistentStore().set(directoryAccountItem, account);
   }
 }
 
@@ -88,7 +86,7 @@ export const handlers: Handlers = {
   },
 
   async 'create-contact'(request) {
-    return { ok: true, contact: await createAndLink(request.identity, request.contact) };
+    return { ok: true, ...(await createAndLink(request.identity, request.contact)) };
   },
 
   async 'get-registry'() {

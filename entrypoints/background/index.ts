@@ -1,5 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { RequestSchema, isSenderAllowed, type Reply } from '@/utils/messages';
+import { persistentStore } from '@/utils/storage/extension';
+import { PERSISTENT_ITEMS } from '@/utils/storage/items';
 import { handleRequest } from './handlers';
 import { forgetTab } from './stores';
 
@@ -16,6 +18,8 @@ async function dispatch(message: unknown, sender: Browser.runtime.MessageSender)
 }
 
 export default defineBackground(() => {
+  // Earlier versions kept settings, links and history in storage.local, which content scripts can read.
+  void persistentStore().moveAllFromLegacy(PERSISTENT_ITEMS).catch(() => undefined);
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // `return true` + sendResponse works in Chrome, Firefox and the test fake alike.
     void dispatch(message, sender).then(sendResponse);

@@ -15,7 +15,7 @@ import {
   type Registry,
 } from '@/utils/match/registry';
 import type { Settings } from '@/utils/settings';
-import type { ContactView, MatchView, Reply } from '@/utils/messages';
+import type { ContactView, CreateWarning, MatchView, Reply } from '@/utils/messages';
 import type { ProfileValues } from '@/utils/diff/compute';
 import type { ContactCreate, Contact } from '@/utils/skipcall/schemas';
 import { clientFromSettings, customFieldDefinitions } from './api';
@@ -103,12 +103,21 @@ export async function unlinkContact(identity: Identity, contactId?: string): Pro
   return removed;
 }
 
-export async function createAndLink(identity: Identity, input: ContactCreate): Promise<Contact> {
+/**
+ * POST, then the link and the caches. Once Skipcall has created the contact, a
+ * local failure must not read as "not created": a retry would create it twice.
+ * The contact comes back, with a warning when the link could not be saved.
+ */
+export async function createAndLink(identity: Identity, input: ContactCreate): Promise<{ contact: Contact; warning?: CreateWarning }> {
   const contact = await (await clientFromSettings()).createContact(input);
-  await rememberContact(contact);
-  upsertContacts(await directoryService().index(), [contact]);
-  await recordLink(identity, contact, 'create');
-  return contact;
+  const [, , link] = await Promise.allSettled([
+    rememberContact(contact),
+    directoryService()
+      .index()
+      .then((index) => upsertContacts(index, [contact])),
+    recordLink(identity, contact, 'create'),
+  ]);
+  return link.status === 'fulfilled' ? { contact } : { contact, warning: 'link-not-saved' };
 }
 
 export async function registryView() {

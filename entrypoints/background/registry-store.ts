@@ -1,23 +1,13 @@
-// The link registry in extension storage; updates go one at a time so two
-// tabs linking at once cannot lose a link.
-import { browser } from 'wxt/browser';
-import { migrateRegistry, type Registry } from '@/utils/match/registry';
+// The link registry in the persistent store; each update is one read-write
+// transaction, so two tabs linking at once cannot lose a link.
+import type { Registry } from '@/utils/match/registry';
+import { persistentStore } from '@/utils/storage/extension';
+import { registryItem } from '@/utils/storage/items';
 
-const REGISTRY_KEY = 'registry';
-let queue: Promise<unknown> = Promise.resolve();
-
-export async function loadRegistry(): Promise<Registry> {
-  const stored = await browser.storage.local.get(REGISTRY_KEY);
-  return migrateRegistry(stored[REGISTRY_KEY]);
+export function loadRegistry(): Promise<Registry> {
+  return persistentStore().get(registryItem);
 }
 
 export function updateRegistry(change: (registry: Registry) => Registry): Promise<Registry> {
-  const run = async () => {
-    const next = change(await loadRegistry());
-    await browser.storage.local.set({ [REGISTRY_KEY]: next });
-    return next;
-  };
-  const result = queue.then(run, run);
-  queue = result.catch(() => undefined);
-  return result;
+  return persistentStore().update(registryItem, change);
 }

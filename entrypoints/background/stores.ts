@@ -1,17 +1,19 @@
-// What the background keeps: settings in local storage, per-tab reads in
-// session storage (survives the worker being stopped, cleared with the browser).
+// What the background keeps: settings and history in the persistent store
+// (utils/storage), per-tab reads in session storage (survives the worker being
+// stopped, cleared with the browser).
 import { browser } from 'wxt/browser';
-import { HistorySchema, appendHistory, type HistoryEntry } from '@/utils/diff/history';
+import { appendHistory, type HistoryEntry } from '@/utils/diff/history';
 import type { TabStatus } from '@/utils/badge';
 import type { MatchView, TabMatch, TabState, WriteResult } from '@/utils/messages';
 import type { PageRead } from '@/utils/profile';
 import { contactKey, matchKey, statusKey, tabKey, tabKeys, tabOfKey, writeKey } from '@/utils/session-keys';
-import { SETTINGS_KEY, parseSettings, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { persistentStore } from '@/utils/storage/extension';
+import { historyItem, settingsItem } from '@/utils/storage/items';
 
 
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
+export function loadSettings(): Promise<Settings> {
+  return persistentStore().get(settingsItem);
 }
 
 /**
@@ -78,7 +80,6 @@ export async function tabsWithRead(): Promise<number[]> {
     .filter((id): id is number => id !== undefined);
 }
 
-const HISTORY_KEY = 'history';
 
 export async function saveWriteResult(result: WriteResult): Promise<void> {
   await browser.storage.session.set({ [writeKey(result.contactId)]: result });
@@ -89,19 +90,16 @@ export async function loadWriteResult(contactId: string): Promise<WriteResult | 
   return (stored[writeKey(contactId)] as WriteResult | undefined) ?? null;
 }
 
-export async function loadHistory(): Promise<HistoryEntry[]> {
-  const stored = await browser.storage.local.get(HISTORY_KEY);
-  const parsed = HistorySchema.safeParse(stored[HISTORY_KEY] ?? []);
-  return parsed.success ? parsed.data : [];
+export function loadHistory(): Promise<HistoryEntry[]> {
+  return persistentStore().get(historyItem);
 }
 
 export async function recordHistory(entry: HistoryEntry): Promise<void> {
-  await browser.storage.local.set({ [HISTORY_KEY]: appendHistory(await loadHistory(), entry) });
+  await persistentStore().update(historyItem, (history) => appendHistory(history, entry));
 }
 
 export async function markUndone(entryId: string, at: number): Promise<void> {
-  const history = await loadHistory();
-  await browser.storage.local.set({ [HISTORY_KEY]: history.map((e) => (e.id === entryId ? { ...e, undoneAt: at } : e)) });
+  await persistentStore().update(historyItem, (history) => history.map((e) => (e.id === entryId ? { ...e, undoneAt: at } : e)));
 }
 
 /** How long a finished write result is kept for a popup reopened on its contact. */

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cachedContact, rememberContact } from '@/entrypoints/background/contact-cache';
 import { createSkipcallClient } from '@/utils/skipcall/client';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
+import { SANDBOX_ACCESS } from '../support/access';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ const gets = () => sandbox.log.filter((e) => e.method === 'GET' && e.path === `/
 
 describe('the prefetched contact', () => {
   it('is fetched once for two tabs on the same person at the same time', async () => {
-    const client = createSkipcallClient({ baseUrl: sandbox.url, apiKey: DEMO_API_KEY });
+    const client = createSkipcallClient({ baseUrl: sandbox.url, apiKey: DEMO_API_KEY, ...SANDBOX_ACCESS });
     const [a, b] = await Promise.all([cachedContact(client, DEMO_CONTACT_ID), cachedContact(client, DEMO_CONTACT_ID)]);
     expect(a.id).toBe(DEMO_CONTACT_ID);
     expect(b).toEqual(a);
@@ -29,7 +30,7 @@ describe('the prefetched contact', () => {
   });
 
   it('is fetched again once stale, and replaced by what a write returns', async () => {
-    const client = createSkipcallClient({ baseUrl: sandbox.url, apiKey: DEMO_API_KEY });
+    const client = createSkipcallClient({ baseUrl: sandbox.url, apiKey: DEMO_API_KEY, ...SANDBOX_ACCESS });
     const first = await cachedContact(client, DEMO_CONTACT_ID);
     await cachedContact(client, DEMO_CONTACT_ID, 0);
     expect(gets()).toHaveLength(2);

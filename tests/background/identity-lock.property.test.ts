@@ -12,10 +12,10 @@ import { readTabView } from '@/components/runtime';
 import { addLink } from '@/utils/match/registry';
 import type { PageRead } from '@/utils/profile';
 import type { Contact } from '@/utils/skipcall/schemas';
-import { startBackground } from '../support/background';
+import { saveSettings, startBackground } from '../support/background';
 
 const TAB = 5;
-const API = 'https://api.example.test';
+const API = 'https://api-public.skipcall.app';
 const CONTACT_A = 'contact-a';
 
 const people = {
@@ -84,7 +84,7 @@ describe('the identity lock', () => {
         const api = fakeSkipcall();
         // Every Skipcall answer arrives when the scheduler says: any order, any delay.
         vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => s.schedule(Promise.resolve()).then(() => api.answer(input, init)));
-        await fakeBrowser.storage.local.set({ settings: { apiKey: 'sk_test_identitylock', apiBaseUrl: API } });
+        await saveSettings({ apiKey: 'sk_test_identitylock', apiBaseUrl: API });
         await updateRegistry((registry) =>
           addLink(registry, { linkedinUrl: people.A.linkedinUrl, contactId: CONTACT_A, workspaceId: null, label: 'Camille Rousseau', via: 'match' }),
         );

@@ -5,8 +5,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/entrypoints/background/handlers';
 import type { Contact } from '@/utils/skipcall/schemas';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
-import { readOnTab, startBackground } from '../support/background';
+import { readOnTab, saveSettings, startBackground } from '../support/background';
 import { rawValue, type PlannedChange } from '@/utils/diff/plan';
+import { usePersistentBackend } from '@/utils/storage/extension';
+import { memoryBackend } from '@/utils/storage/store';
+import { historyItem } from '@/utils/storage/items';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -38,7 +41,7 @@ let readId: string;
 beforeEach(async () => {
   startBackground();
   sandbox.reset();
-  await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
+  await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
   readId = await readOnTab(TAB, profile);
 });
 
@@ -124,16 +127,15 @@ describe('apply', () => {
 
   it('reports a write that went through as a success with a warning when the history cannot be saved', async () => {
     const contact = await seen();
-    const original = fakeBrowser.storage.local.set;
-    fakeBrowser.storage.local.set = async () => {
-      throw new Error('QUOTA_BYTES quota exceeded');
-    };
-    try {
-      const result = await apply(planOf(contact, { city: 'Lyon' }));
-      expect(result).toMatchObject({ status: 'success', keys: ['city'], warning: 'not-recorded' });
-    } finally {
-      fakeBrowser.storage.local.set = original;
-    }
+    // The store refuses to write the history, as a full disk or a closed database would.
+    const backend = memoryBackend();
+    usePersistentBackend({
+      ...backend,
+      update: (key, change) => (key === historyItem.key ? Promise.reject(new Error('QuotaExceededError')) : backend.update(key, change)),
+    });
+    await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+    const result = await apply(planOf(contact, { city: 'Lyon' }));
+    expect(result).toMatchObject({ status: 'success', keys: ['city'], warning: 'not-recorded' });
     expect(patches()).toHaveLength(1);
   });
 
@@ -147,7 +149,7 @@ describe('apply', () => {
 
   it('keeps the failure for the popup when Skipcall cannot be reached', async () => {
     const contact = await seen();
-    await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: 'http://127.0.0.1:9' } });
+    await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: 'http://127.0.0.1:9' });
     const result = await apply(planOf(contact, { role: 'Directrice commerciale' }));
     expect(result).toMatchObject({ status: 'error', error: { kind: 'offline' } });
     const stored = await handleRequest({ type: 'get-write', contactId: DEMO_CONTACT_ID }, undefined);

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContactPanel } from '@/components/ContactPanel';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { useLocale } from '../setup/i18n';
-import { readOnTab, startBackground } from '../support/background';
+import { readOnTab, saveSettings, startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ async function type(input: HTMLInputElement, value: string) {
 beforeEach(async () => {
   startBackground();
   sandbox.reset();
-  await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
+  await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
 });
 
 describe('the diff table', () => {
@@ -164,7 +164,7 @@ describe('the diff table in French', () => {
 
 describe('a refused key', () => {
   it('says so and links to the settings', async () => {
-    await fakeBrowser.storage.local.set({ settings: { apiKey: 'sk_live_revokedkey1234', apiBaseUrl: sandbox.url } });
+    await saveSettings({ apiKey: 'sk_live_revokedkey1234', apiBaseUrl: sandbox.url });
     let opened = false;
     fakeBrowser.runtime.openOptionsPage = async () => {
       opened = true;

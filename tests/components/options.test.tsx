@@ -5,7 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
-import { startBackground } from '../support/background';
+import { maskApiKey } from '@/utils/settings';
+import { persistentStore } from '@/utils/storage/extension';
+import { settingsItem } from '@/utils/storage/items';
+import { saveSettings, startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -43,13 +46,16 @@ async function save(root: HTMLElement) {
   await act(async () => byId(root, 'save-settings')!.click());
 }
 
+const savedSettings = () => persistentStore().get(settingsItem);
+const keyInput = (root: HTMLElement) => byId(root, 'api-key') as HTMLInputElement;
+
 const status = (root: HTMLElement) => byId(root, 'connection-status')?.getAttribute('data-status');
 
 describe('Options', () => {
   const permissionRequests: unknown[] = [];
   beforeEach(() => {
     startBackground();
-      sandbox.reset();
+    sandbox.reset();
     permissionRequests.length = 0;
     // The testing build's manifest: loopback is granted up front.
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
@@ -75,7 +81,7 @@ describe('Options', () => {
     await save(root);
     expect(byId(root, 'api-key')?.getAttribute('aria-invalid')).toBe('true');
     expect(root.textContent).toContain('starts with sk_live_ or sk_test_');
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+    expect((await savedSettings()).apiKey).toBe('');
     expect(byId(root, 'connection-status')).toBeNull();
   });
 
@@ -85,7 +91,7 @@ describe('Options', () => {
     await type(byId(root, 'api-base-url'), 'http://api.example.com');
     await save(root);
     expect(root.textContent).toContain('Use https');
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+    expect((await savedSettings()).apiKey).toBe('');
   });
 
   it('saves, checks the connection against the sandbox and lists the workspaces', async () => {
@@ -96,9 +102,55 @@ describe('Options', () => {
     await until(() => status(root) === 'ok' || status(root) === 'error', 'the connection check');
     expect(status(root)).toBe('ok');
     expect(byId(root, 'connection-status')?.textContent).toContain('Connected');
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+    expect(await savedSettings()).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+    // Nothing a content script could read.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(sandbox.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual(['GET /v1/workspaces 200']);
     expect(permissionRequests).toEqual([]);
+  });
+
+  it('never shows the saved key in full: the field empties, the key shows masked', async () => {
+    const root = await mount();
+    await type(keyInput(root), DEMO_API_KEY);
+    await type(byId(root, 'api-base-url'), sandbox.url);
+    await save(root);
+    await until(() => status(root) === 'ok', 'the connection check');
+    expect(keyInput(root).value).toBe('');
+    expect(keyInput(root).placeholder).toBe(maskApiKey(DEMO_API_KEY));
+    expect(root.textContent).toContain(maskApiKey(DEMO_API_KEY));
+    expect(root.innerHTML).not.toContain(DEMO_API_KEY);
+
+    // Opened again later: still masked.
+    const reopened = await mount();
+    expect(keyInput(reopened).value).toBe('');
+    expect(reopened.innerHTML).not.toContain(DEMO_API_KEY);
+    expect(reopened.textContent).toContain(maskApiKey(DEMO_API_KEY));
+  });
+
+  it('saving again without retyping the key keeps it; a typed key replaces it', async () => {
+    await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url, preferLinkedIn: ['city'] });
+    const root = await mount();
+    await type(byId(root, 'api-base-url'), `${sandbox.url}/`);
+    await save(root);
+    await until(() => status(root) === 'ok' || status(root) === 'error', 'the connection check');
+    expect(status(root)).toBe('ok');
+    expect(await savedSettings()).toEqual({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url, preferLinkedIn: ['city'], customFieldMap: {} });
+
+    await type(keyInput(root), 'sk_live_wrongkey1234');
+    await save(root);
+    await until(() => status(root) === 'error', 'the refused key');
+    expect((await savedSettings()).apiKey).toBe('sk_live_wrongkey1234');
+    expect(keyInput(root).placeholder).toBe(maskApiKey('sk_live_wrongkey1234'));
+  });
+
+  it('moves settings an earlier version left in storage.local, and leaves nothing there', async () => {
+    await fakeBrowser.storage.local.set({ settings: { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url } });
+    const root = await mount();
+    expect(root.textContent).toContain(maskApiKey(DEMO_API_KEY));
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    await save(root);
+    await until(() => status(root) === 'ok' || status(root) === 'error', 'the connection check');
+    expect(status(root)).toBe('ok');
   });
 
   it('says in plain words when the key is refused', async () => {
@@ -118,6 +170,6 @@ describe('Options', () => {
     await until(() => status(root) === 'error', 'the permission refusal');
     expect(permissionRequests).toEqual([{ origins: ['https://skipcall-proxy.example.com/*'] }]);
     expect(byId(root, 'connection-status')?.textContent).toContain('not granted');
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+    expect((await savedSettings()).apiKey).toBe('');
   });
 });

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
 import type { PageRead } from '@/utils/profile';
 import { useLocale } from '../setup/i18n';
-import { startBackground } from '../support/background';
+import { saveSettings, startBackground } from '../support/background';
 
 const demoRead: PageRead = {
   state: 'profile',
@@ -43,7 +43,7 @@ describe('Popup', () => {
       });
 
   it('shows the profile read for the tab, one element per field', async () => {
-    await fakeBrowser.storage.local.set({ settings: { apiKey: 'sk_test_abcd1234', apiBaseUrl: 'https://api-public.skipcall.app' } });
+    await saveSettings({ apiKey: 'sk_test_abcd1234', apiBaseUrl: 'https://api-public.skipcall.app' });
     await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
     expect(root.querySelector('[data-testid="page-state"]')?.getAttribute('data-state')).toBe('profile');

@@ -9,7 +9,7 @@ import {
   importRegistry,
   listLinks,
   MAX_LINKS,
-  migrateRegistry,
+  readStoredRegistry,
   removeLink,
   type LinkEntry,
   type Registry,
@@ -153,7 +153,9 @@ describe('removeLink', () => {
   });
 });
 
-describe('migrateRegistry', () => {
+const migrateRegistry = (stored: unknown) => readStoredRegistry(stored).value;
+
+describe('readStoredRegistry', () => {
   it('keeps a current registry as it is', () => {
     const registry = addLink(emptyRegistry(), link({ linkedinSalesUrl: LEAD_URL }));
     expect(migrateRegistry(JSON.parse(JSON.stringify(registry)))).toEqual(registry);
@@ -187,6 +189,8 @@ describe('migrateRegistry', () => {
       entries: [{ linkedinUrl: IN_URL, contactId: C1, label: 'A', linkedAt: 5, via: 'match', extra: true }, { contactId: C2 }, 'junk', null],
     });
     expect(registry.entries).toEqual([{ linkedinUrl: IN_URL, contactId: C1, label: 'A', linkedAt: 5, via: 'match' }]);
+    expect(readStoredRegistry({ version: 2, entries: [{ linkedinUrl: IN_URL, contactId: C1 }, 'junk', null] }).dropped).toBe(2);
+    expect(readStoredRegistry(undefined)).toEqual({ value: emptyRegistry(), dropped: 0 });
   });
 
   it('never throws, and always returns a valid registry (any input)', () => {

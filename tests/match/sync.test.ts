@@ -16,6 +16,7 @@ import {
   type SyncState,
 } from '@/utils/match/sync';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
+import { SANDBOX_ACCESS } from '../support/access';
 import { WORKSPACE_PARIS } from '../../sandbox/seed';
 
 const IN_SCOPE_SEEDS = 8;
@@ -89,7 +90,7 @@ function fakeClock() {
 }
 
 function client(overrides: Partial<SkipcallClientOptions> = {}) {
-  return createSkipcallClient({ baseUrl: sandbox.url, apiKey: DEMO_API_KEY, maxAttempts: 1, sleep: async () => {}, ...overrides });
+  return createSkipcallClient({ baseUrl: sandbox.url, apiKey: DEMO_API_KEY, ...SANDBOX_ACCESS, maxAttempts: 1, sleep: async () => {}, ...overrides });
 }
 
 /** A sync wired the way the background wires it: pages go into the live index, a complete walk replaces it. */
@@ -399,7 +400,7 @@ describe('request budget', () => {
       const store = memoryStore();
       const time = fakeClock();
       const sync = createDirectorySync({
-        client: createSkipcallClient({ baseUrl: fast.url, apiKey: DEMO_API_KEY, maxAttempts: 1 }),
+        client: createSkipcallClient({ baseUrl: fast.url, apiKey: DEMO_API_KEY, ...SANDBOX_ACCESS, maxAttempts: 1 }),
         store,
         now: time.now,
         sleep: time.sleep,

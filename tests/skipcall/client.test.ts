@@ -1,10 +1,13 @@
 // The client against the local sandbox: real HTTP, real status codes and headers.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSkipcallClient, type SkipcallClientOptions } from '@/utils/skipcall/client';
 import { SkipcallApiError, type ApiErrorInfo } from '@/utils/skipcall/errors';
 import { describeApiError } from '@/components/describe';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { OUT_OF_SCOPE_CONTACT_ID } from '../../sandbox/seed';
+import { SANDBOX_ACCESS } from '../support/access';
 
 let sandbox: Sandbox;
 let waits: number[];
@@ -22,6 +25,7 @@ function client(overrides: Partial<SkipcallClientOptions> = {}) {
   return createSkipcallClient({
     baseUrl: sandbox.url,
     apiKey: DEMO_API_KEY,
+    ...SANDBOX_ACCESS,
     // Record the waits instead of sleeping through them.
     sleep: async (ms) => {
       waits.push(ms);
@@ -204,5 +208,73 @@ describe('contact list', () => {
     expect(result.items.map((c) => c.id)).toEqual(['ok']);
     expect(result.skipped).toBe(1);
     expect(result.total).toBe(2);
+  });
+});
+
+describe('where the key may go, checked at every request', () => {
+  it('refuses plain http outside loopback, with no request sent', async () => {
+    const sent: string[] = [];
+    const fetchSpy = async (input: RequestInfo | URL) => {
+      sent.push(String(input));
+      return new Response('[]');
+    };
+    const info = await failure(client({ baseUrl: 'http://api.example.com', fetch: fetchSpy }).listWorkspaces());
+    expect(info).toMatchObject({ kind: 'bad-base-url', detail: 'insecure' });
+    expect(describeApiError(info)).toContain('does not use https');
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses loopback http outside the test build', async () => {
+    const info = await failure(client({ allowLoopbackHttp: false }).listWorkspaces());
+    expect(info).toEqual({ kind: 'bad-base-url', detail: 'insecure' });
+    expect(sandbox.log).toHaveLength(0);
+  });
+
+  it('refuses a base URL whose origin the extension holds no permission for', async () => {
+    const asked: string[] = [];
+    const originGranted = async (pattern: string) => {
+      asked.push(pattern);
+      return false;
+    };
+    const info = await failure(client({ originGranted }).getContact(DEMO_CONTACT_ID));
+    expect(info).toMatchObject({ kind: 'no-permission', detail: new URL(sandbox.url).host });
+    expect(describeApiError(info)).toBe(`The extension is not allowed to reach ${new URL(sandbox.url).host}. Save the settings again to grant access.`);
+    expect(asked).toEqual(['http://127.0.0.1/*']);
+    expect(sandbox.log).toHaveLength(0);
+  });
+
+  it('asks again before every request: a permission removed meanwhile stops the next one', async () => {
+    let granted = true;
+    const c = client({ originGranted: async () => granted });
+    await c.listWorkspaces();
+    granted = false;
+    expect((await failure(c.listWorkspaces())).kind).toBe('no-permission');
+    expect(requests()).toEqual(['GET /v1/workspaces 200']);
+  });
+
+  it('never follows a redirect, so the key cannot be carried elsewhere', async () => {
+    const inits: RequestInit[] = [];
+    const fetchSpy = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init!);
+      return new Response('[]');
+    };
+    await client({ fetch: fetchSpy }).listWorkspaces();
+    expect(inits[0]?.redirect).toBe('error');
+
+    // A real redirect: the request fails and the target never sees the key.
+    const target = await startSandbox({ port: 0 });
+    const redirecting = createServer((_request, response) => {
+      response.writeHead(302, { Location: `${target.url}/v1/workspaces` }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = redirecting.address() as AddressInfo;
+      const info = await failure(client({ baseUrl: `http://127.0.0.1:${port}`, maxAttempts: 1 }).listWorkspaces());
+      expect(info.kind).toBe('offline');
+      expect(target.log).toEqual([]);
+    } finally {
+      redirecting.close();
+      await target.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Component and background tests run against the real background handlers:
 // a fresh fake browser whose messages are answered as the worker would, with
-// the contact directory kept in memory (no IndexedDB under Node).
+// the persistent store and the contact directory kept in memory (no IndexedDB
+// under Node), and the test build's host permissions granted.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clientFromSettings } from '@/entrypoints/background/api';
 import { createDirectoryService, memoryPersistence } from '@/entrypoints/background/directory';
@@ -9,11 +10,20 @@ import { useDirectoryService } from '@/entrypoints/background/services';
 import { loadTabState } from '@/entrypoints/background/stores';
 import type { Request } from '@/utils/messages';
 import type { ProfileFieldName } from '@/utils/profile';
+import type { Settings } from '@/utils/settings';
+import { persistentStore, usePersistentBackend } from '@/utils/storage/extension';
+import { settingsItem } from '@/utils/storage/items';
+import { memoryBackend } from '@/utils/storage/store';
+
+/** Host permissions of the test build's manifest. */
+export const GRANTED_ORIGINS = ['https://*.linkedin.com/*', 'https://api-public.skipcall.app/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
 /** `tabId`: the tab the messages seem to come from (a content script's), if any. */
 export function startBackground(tabId?: number): void {
   fakeBrowser.reset();
+  usePersistentBackend(memoryBackend());
   useDirectoryService(createDirectoryService(memoryPersistence(), clientFromSettings));
+  fakeBrowser.permissions.contains = async ({ origins = [] }) => origins.every((origin) => GRANTED_ORIGINS.includes(origin));
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     void handleRequest(message as Request, tabId).then(sendResponse);
     return true;
@@ -28,4 +38,9 @@ export async function readOnTab(tabId: number, values: Partial<Record<ProfileFie
   if (!reply.ok) throw new Error(JSON.stringify(reply.error));
   const state = await loadTabState(tabId);
   return state!.readId;
+}
+
+/** Saves settings as the options page does. */
+export async function saveSettings(settings: Partial<Settings>): Promise<void> {
+  await persistentStore().update(settingsItem, (current) => ({ ...current, ...settings }));
 }

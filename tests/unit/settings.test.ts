@@ -5,7 +5,7 @@ import {
   checkApiKey,
   maskApiKey,
   originPermission,
-  parseSettings,
+  readStoredSettings,
 } from '@/utils/settings';
 
 describe('checkApiKey', () => {
@@ -26,37 +26,49 @@ describe('checkApiKey', () => {
   });
 });
 
+const TEST_BUILD = true;
+const PRODUCTION = false;
+
 describe('checkApiBaseUrl', () => {
   it('keeps https URLs without a trailing slash', () => {
-    expect(checkApiBaseUrl('https://api-public.skipcall.app/')).toEqual({
+    expect(checkApiBaseUrl('https://api-public.skipcall.app/', TEST_BUILD)).toEqual({
       ok: true,
       url: 'https://api-public.skipcall.app',
       origin: 'https://api-public.skipcall.app',
     });
-    expect(checkApiBaseUrl('https://proxy.example.com/skipcall/')).toMatchObject({ ok: true, url: 'https://proxy.example.com/skipcall' });
+    expect(checkApiBaseUrl('https://proxy.example.com/skipcall/', TEST_BUILD)).toMatchObject({ ok: true, url: 'https://proxy.example.com/skipcall' });
   });
   it('falls back to the default when empty', () => {
-    expect(checkApiBaseUrl('')).toMatchObject({ ok: true, url: DEFAULT_API_BASE_URL });
+    expect(checkApiBaseUrl('', TEST_BUILD)).toMatchObject({ ok: true, url: DEFAULT_API_BASE_URL });
   });
-  it('allows plain http on loopback only', () => {
-    expect(checkApiBaseUrl('http://127.0.0.1:8787')).toMatchObject({ ok: true, url: 'http://127.0.0.1:8787' });
-    expect(checkApiBaseUrl('http://localhost:9000/')).toMatchObject({ ok: true, url: 'http://localhost:9000' });
-    expect(checkApiBaseUrl('http://api-public.skipcall.app')).toEqual({ ok: false, problem: 'insecure' });
-    expect(checkApiBaseUrl('http://192.168.1.4:8787')).toEqual({ ok: false, problem: 'insecure' });
+  it('allows plain http on loopback only, and only in the test build', () => {
+    expect(checkApiBaseUrl('http://127.0.0.1:8787', TEST_BUILD)).toMatchObject({ ok: true, url: 'http://127.0.0.1:8787' });
+    expect(checkApiBaseUrl('http://localhost:9000/', TEST_BUILD)).toMatchObject({ ok: true, url: 'http://localhost:9000' });
+    expect(checkApiBaseUrl('http://api-public.skipcall.app', TEST_BUILD)).toEqual({ ok: false, problem: 'insecure' });
+    expect(checkApiBaseUrl('http://192.168.1.4:8787', TEST_BUILD)).toEqual({ ok: false, problem: 'insecure' });
+    for (const loopback of ['http://127.0.0.1:8787', 'http://localhost:9000/', 'http://[::1]:8787']) {
+      expect(checkApiBaseUrl(loopback, PRODUCTION), loopback).toEqual({ ok: false, problem: 'insecure' });
+    }
   });
   it.each(['not a url', 'ftp://example.com', 'https://user:pw@example.com', 'https://example.com/?x=1', 'javascript:alert(1)'])(
     'refuses %j',
     (input) => {
-      expect(checkApiBaseUrl(input)).toEqual({ ok: false, problem: 'format' });
+      expect(checkApiBaseUrl(input, TEST_BUILD)).toEqual({ ok: false, problem: 'format' });
     },
   );
 });
 
 describe('settings storage shape', () => {
   it('reads defaults from nothing and from garbage', () => {
-    expect(parseSettings(undefined)).toEqual({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: [], customFieldMap: {} });
-    expect(parseSettings({ apiKey: 42 })).toMatchObject({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
-    expect(parseSettings({ apiKey: 'sk_test_abcd', preferLinkedIn: ['city'] })).toMatchObject({ apiKey: 'sk_test_abcd', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: ['city'] });
+    const defaults = { apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: [], customFieldMap: {} };
+    expect(readStoredSettings(undefined)).toEqual({ value: defaults, dropped: 0 });
+    expect(readStoredSettings('junk')).toEqual({ value: defaults, dropped: 1 });
+    expect(readStoredSettings({ apiKey: 42 }).value).toMatchObject({ apiKey: '', apiBaseUrl: DEFAULT_API_BASE_URL });
+    expect(readStoredSettings({ apiKey: 'sk_test_abcd', preferLinkedIn: ['city'] }).value).toMatchObject({ apiKey: 'sk_test_abcd', apiBaseUrl: DEFAULT_API_BASE_URL, preferLinkedIn: ['city'] });
+  });
+  it('a damaged field costs only itself, never the API key', () => {
+    const read = readStoredSettings({ apiKey: 'sk_test_abcd', apiBaseUrl: 'http://127.0.0.1:1', preferLinkedIn: 'city', customFieldMap: { headline: 5 } });
+    expect(read).toEqual({ value: { apiKey: 'sk_test_abcd', apiBaseUrl: 'http://127.0.0.1:1', preferLinkedIn: [], customFieldMap: {} }, dropped: 2 });
   });
   it('asks for the host of a custom origin, any port', () => {
     expect(originPermission('https://proxy.example.com:8443')).toBe('https://proxy.example.com/*');

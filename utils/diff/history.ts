@@ -1,6 +1,7 @@
 // The write history: each PATCH with the values it replaced, so it can be undone.
 import * as z from 'zod/mini';
 import type { Contact, ContactPatch, CustomField } from '../skipcall/schemas';
+import { readEach, type Reading } from '../storage/item';
 import { CUSTOM_PREFIX, PHONE_KEY } from './fields';
 import { rawValue, sameRaw } from './plan';
 
@@ -20,7 +21,14 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-export const HistorySchema = z.array(HistoryEntrySchema);
+/** Entry by entry: one damaged entry is left out (and counted), never the whole history. Newest first, at most HISTORY_MAX. */
+export function readStoredHistory(stored: unknown): Reading<HistoryEntry[]> {
+  const read = readEach(stored, (raw) => {
+    const parsed = HistoryEntrySchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  });
+  return { value: read.value.slice(0, HISTORY_MAX), dropped: read.dropped };
+}
 
 /** The entry for a write of `keys` that turned `before` into `after`. */
 export function historyEntry(

@@ -33,13 +33,15 @@ export interface ContactInput {
 }
 
 const FIELDS = ['firstName', 'lastName', 'company', 'email', 'linkedinUrl', 'linkedinSalesUrl', 'city', 'role', 'teamId'] as const;
-const MAX_TEXT = 1000;
+/** Longer values are cut: far past any real name, company or URL, and they would only bloat the index. */
+export const MAX_TEXT = 1000;
+export const MAX_ID = 200;
 
 const text = z.string().check(z.maxLength(MAX_TEXT));
 const optionalText = z.optional(text);
 /** For data read back from storage: a snapshot or a sync state may be old or damaged. */
 export const DirectoryContactSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  id: z.string().check(z.minLength(1), z.maxLength(MAX_ID)),
   firstName: text,
   lastName: text,
   company: optionalText,
@@ -54,12 +56,28 @@ export const DirectoryContactSchema = z.object({
 /** Printable ASCII, single inner spaces, none at the ends: already what cleanText returns. */
 const ALREADY_CLEAN = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
-/** Cleaned values (no Unicode work for clean ASCII); empty optional fields are left out. */
+/** An id the directory can hold; a contact without one cannot be linked or fetched, so it is skipped. */
+export function isDirectoryId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && id.length <= MAX_ID;
+}
+
+/** At most MAX_TEXT UTF-16 units, never splitting a surrogate pair. */
+function cut(value: string): string {
+  if (value.length <= MAX_TEXT) return value;
+  const end = /[\uD800-\uDBFF]/.test(value[MAX_TEXT - 1]!) ? MAX_TEXT - 1 : MAX_TEXT;
+  return value.slice(0, end).trimEnd();
+}
+
+/**
+ * Cleaned values (no Unicode work for clean ASCII), over-long ones cut so one
+ * odd contact never makes a stored walk or snapshot unreadable; empty optional
+ * fields are left out.
+ */
 export function toDirectoryContact(input: ContactInput): DirectoryContact {
   const out: DirectoryContact = { id: input.id, firstName: '', lastName: '' };
   for (const field of FIELDS) {
     const raw = input[field];
-    const value = raw && ALREADY_CLEAN.test(raw) ? raw : cleanText(raw);
+    const value = cut(raw && ALREADY_CLEAN.test(raw) ? raw : cleanText(raw));
     if (value) out[field] = value;
   }
   return out;

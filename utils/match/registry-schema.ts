@@ -57,7 +57,8 @@ export interface Identity {
 
 export type ReadProblem = 'shape' | 'version' | 'too-many';
 /** `detail` names the link, or the version, that is refused. */
-export type ReadResult = { ok: true; entries: LinkEntry[] } | { ok: false; problem: ReadProblem; detail?: string };
+/** `dropped`: links left out by a tolerant reading. */
+export type ReadResult = { ok: true; entries: LinkEntry[]; dropped: number } | { ok: false; problem: ReadProblem; detail?: string };
 
 const LEAD_ID = new RegExp(`^[^\\s/,?#]{1,${ID_MAX}}$`);
 
@@ -150,5 +151,5 @@ export function readRegistryDocument(doc: unknown, strict: boolean): ReadResult 
     if (entry) out.push(entry);
     else if (strict) return { ok: false, problem: 'shape', detail: `link ${name} is not valid` };
   }
-  return { ok: true, entries: out };
+  return { ok: true, entries: out, dropped: named.length - out.length };
 }

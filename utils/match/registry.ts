@@ -3,6 +3,7 @@
 // layer (PRODUCT.md §3): a hit costs no request. Registries are values: every
 // change returns a new one, which the background persists.
 import type { MessageKey } from '../i18n';
+import type { Reading } from '../storage/item';
 import { cleanText } from '../normalize';
 import {
   hasKey,
@@ -56,20 +57,24 @@ function toRegistry(entries: Iterable<LinkEntry>): Registry {
   return { version: REGISTRY_VERSION, entries: [...entries] };
 }
 
-/** Any stored value (current, version 1, a JSON string, garbage) → a valid registry. Never throws. */
-export function migrateRegistry(stored: unknown): Registry {
+/**
+ * Any stored value (current, version 1, a JSON string, garbage) → a valid
+ * registry, with how many links were left out as damaged. Never throws.
+ */
+export function readStoredRegistry(stored: unknown): Reading<Registry> {
+  if (stored === undefined) return { value: emptyRegistry(), dropped: 0 };
   try {
     const read = readRegistryDocument(typeof stored === 'string' ? JSON.parse(stored) : stored, false);
     if (read.ok) {
       // The table merges duplicate identities, newest first; past the limit the oldest go.
       const table = linkTable(read.entries);
       table.trim(MAX_LINKS);
-      return toRegistry(table.entries);
+      return { value: toRegistry(table.entries), dropped: read.dropped };
     }
   } catch {
     // Not JSON: start over, as for any other garbage.
   }
-  return emptyRegistry();
+  return { value: emptyRegistry(), dropped: 1 };
 }
 
 /**

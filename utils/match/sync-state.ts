@@ -21,6 +21,8 @@ export interface SyncWalk {
   startedAt: number;
   /** Contacts read so far in this walk, without duplicates. */
   contacts: DirectoryContact[];
+  /** Contacts of this walk that could not be read (malformed, or without a usable id). */
+  skipped?: number;
 }
 
 export interface SyncFailure {
@@ -40,6 +42,8 @@ export interface SyncState {
   /** End of the last complete walk, and how many contacts it gave. */
   completedAt?: number;
   completedCount?: number;
+  /** Contacts the last complete walk could not read. */
+  completedSkipped?: number;
   /** Request budget: no request before this. Always respected. */
   paceUntil?: number;
   /** After a failure, no retry before this (a forced step ignores it). */
@@ -53,6 +57,8 @@ export interface SyncProgress {
   pagesRead: number;
   contactsRead: number;
   total?: number;
+  /** Contacts that could not be read and are not in the directory; left out when none. */
+  skipped?: number;
 }
 
 export interface SyncTiming {
@@ -73,29 +79,44 @@ const StoredSchema = z.object({
   version: z.literal(SYNC_STATE_VERSION),
   list: z.enum(['unknown', 'available', 'unavailable']),
   checkedAt: time,
-  walk: z.optional(z.object({ nextPage: count, pagesRead: count, total: time, startedAt: z.number(), contacts: z.array(DirectoryContactSchema) })),
+  // Contacts are read one by one below: one damaged contact must not cost the whole walk.
+  walk: z.optional(z.object({ nextPage: count, pagesRead: count, total: time, startedAt: z.number(), contacts: z.array(z.unknown()), skipped: z.optional(count) })),
   completedAt: time,
   completedCount: z.optional(count),
+  completedSkipped: z.optional(count),
   paceUntil: time,
   retryAt: time,
   failures: z._default(count, 0),
   lastError: z.optional(z.object({ kind: z.string(), status: z.optional(z.number()), at: z.number() })),
 });
 
-/** Whatever storage returns → a usable state; damaged data starts over. Never throws. */
+/**
+ * Whatever storage returns → a usable state; a damaged state starts over, a
+ * damaged contact of the walk is left out (and counted). Never throws.
+ */
 export function readSyncState(stored: unknown): SyncState {
   const parsed = StoredSchema.safeParse(stored);
-  return parsed.success ? (parsed.data as SyncState) : initialSyncState();
+  if (!parsed.success) return initialSyncState();
+  const { walk, ...rest } = parsed.data;
+  if (!walk) return rest as SyncState;
+  const contacts = walk.contacts.flatMap((raw) => {
+    const contact = DirectoryContactSchema.safeParse(raw);
+    return contact.success ? [contact.data] : [];
+  });
+  const skipped = (walk.skipped ?? 0) + walk.contacts.length - contacts.length;
+  return { ...(rest as SyncState), walk: { ...(walk as SyncWalk), contacts, ...(skipped && { skipped }) } };
 }
 
 /** A total below what was already read is not a total (see pageRead); it is left out. */
-export function progress(pagesRead: number, contactsRead: number, total: number | undefined): SyncProgress {
-  return { pagesRead, contactsRead, ...((total ?? -1) >= contactsRead && { total }) };
+export function progress(pagesRead: number, contactsRead: number, total: number | undefined, skipped = 0): SyncProgress {
+  return { pagesRead, contactsRead, ...((total ?? -1) >= contactsRead && { total }), ...(skipped > 0 && { skipped }) };
 }
 
 export function progressOf(state: SyncState): SyncProgress {
   const walk = state.walk;
-  return walk ? progress(walk.pagesRead, walk.contacts.length, walk.total) : { pagesRead: 0, contactsRead: state.completedCount ?? 0 };
+  return walk
+    ? progress(walk.pagesRead, walk.contacts.length, walk.total, walk.skipped)
+    : progress(0, state.completedCount ?? 0, undefined, state.completedSkipped);
 }
 
 export type SyncPhase = 'not-started' | 'syncing' | 'ready' | 'unavailable' | 'failing';
@@ -140,14 +161,24 @@ function answered(state: SyncState, list: SyncState['list'], now: number): SyncS
 }
 
 /**
- * Adds a page to the walk. The walk ends on an empty or short page, when
+ * Adds a page to the walk; `skipped` of its contacts could not be read (they
+ * still count towards a full page). The walk ends on an empty or short page, when
  * `total` is reached, on a full page of contacts already read (a server that
  * ignores `page`), or at MAX_PAGES. A `total` no larger than a page is not
  * trusted to end the walk: envelopes are undocumented and `count` may be the
  * size of the page, not of the list (at worst one empty page is read).
  */
-export function pageRead(state: SyncState, page: number, size: number, items: readonly DirectoryContact[], total: number | undefined, now: number): PageOutcome {
+export function pageRead(
+  state: SyncState,
+  page: number,
+  size: number,
+  items: readonly DirectoryContact[],
+  total: number | undefined,
+  now: number,
+  skipped = 0,
+): PageOutcome {
   const walk = state.walk ?? { nextPage: 0, pagesRead: 0, startedAt: now, contacts: [] };
+  const skippedSoFar = (walk.skipped ?? 0) + skipped;
   // A contact read again replaces the earlier one, in its place.
   const byId = new Map(walk.contacts.map((c) => [c.id, c]));
   for (const item of items) byId.set(item.id, item);
@@ -155,12 +186,22 @@ export function pageRead(state: SyncState, page: number, size: number, items: re
   const knownTotal = total ?? walk.total;
   const base = answered(state, 'available', now);
   const done =
-    items.length < size ||
+    items.length + skipped < size ||
     contacts.length <= walk.contacts.length ||
     ((knownTotal ?? 0) > size && (page + 1) * size >= knownTotal!) ||
     page + 1 >= MAX_PAGES;
-  if (done) return { state: { ...base, completedAt: now, completedCount: contacts.length }, complete: contacts };
-  const next: SyncWalk = { ...walk, nextPage: page + 1, pagesRead: walk.pagesRead + 1, contacts, ...(knownTotal !== undefined && { total: knownTotal }) };
+  if (done) {
+    const { completedSkipped: _previous, ...fresh } = base;
+    return { state: { ...fresh, completedAt: now, completedCount: contacts.length, ...(skippedSoFar && { completedSkipped: skippedSoFar }) }, complete: contacts };
+  }
+  const next: SyncWalk = {
+    ...walk,
+    nextPage: page + 1,
+    pagesRead: walk.pagesRead + 1,
+    contacts,
+    ...(knownTotal !== undefined && { total: knownTotal }),
+    ...(skippedSoFar && { skipped: skippedSoFar }),
+  };
   return { state: { ...base, walk: next } };
 }
 

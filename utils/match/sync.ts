@@ -6,7 +6,7 @@
 // walk in progress: pages are added as they come, and only a complete walk
 // replaces the directory (dropping contacts deleted in Skipcall).
 import { toErrorInfo, type ApiErrorInfo } from '../skipcall/errors';
-import { toDirectoryContact, type ContactInput, type DirectoryContact } from './contact';
+import { isDirectoryId, toDirectoryContact, type ContactInput, type DirectoryContact } from './contact';
 import {
   pageFailed,
   pageRead,
@@ -26,7 +26,8 @@ export type { SyncPhase, SyncProgress, SyncState, SyncWalk, SyncFailure, WaitRea
 
 /** The part of the Skipcall client the sync uses (createSkipcallClient fits). */
 export interface ContactLister {
-  listContacts(page: number, size: number): Promise<{ items: readonly ContactInput[]; total?: number }>;
+  /** `skipped`: contacts of the page the client could not read (malformed), left out of `items`. */
+  listContacts(page: number, size: number): Promise<{ items: readonly ContactInput[]; total?: number; skipped?: number }>;
   readonly rateLimit?: { limit: number; remaining: number; resetAt: number } | undefined;
 }
 
@@ -121,7 +122,7 @@ export function createDirectorySync(options: DirectorySyncOptions): DirectorySyn
     const state = await load();
     const page = planStep(state, now(), timing, force);
     if (typeof page !== 'number') return page;
-    let answer: { items: readonly ContactInput[]; total?: number };
+    let answer: Awaited<ReturnType<ContactLister['listContacts']>>;
     try {
       answer = await options.client.listContacts(page, size);
     } catch (thrown) {
@@ -131,10 +132,12 @@ export function createDirectorySync(options: DirectorySyncOptions): DirectorySyn
       return failed.list === 'unavailable' ? { kind: 'unavailable', until: at + timing.reprobeAfterMs } : { kind: 'failed', error, retryAt: failed.retryAt! };
     }
     const at = now();
-    const items = answer.items.filter((item) => typeof item?.id === 'string' && item.id).map(toDirectoryContact);
-    const { state: next, complete } = pageRead(state, page, size, items, answer.total, at);
+    // A contact without a usable id is skipped and counted; over-long fields are cut (toDirectoryContact), never fatal.
+    const items = answer.items.filter((item) => isDirectoryId(item?.id)).map(toDirectoryContact);
+    const skipped = (answer.skipped ?? 0) + answer.items.length - items.length;
+    const { state: next, complete } = pageRead(state, page, size, items, answer.total, at, skipped);
     const saved = await commit(next, at);
-    const progress = complete ? progressAt(page + 1, complete.length, answer.total) : progressOf(saved);
+    const progress = complete ? progressAt(page + 1, complete.length, answer.total, saved.completedSkipped) : progressOf(saved);
     await options.onContacts?.(items);
     options.onProgress?.(progress);
     if (complete) await options.onComplete?.(complete);

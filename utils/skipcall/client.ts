@@ -18,10 +18,15 @@ import {
   type Workspace,
 } from './schemas';
 import { fieldProblems } from './validation';
+import { checkApiBaseUrl, originPermission } from '../settings';
 
 export interface SkipcallClientOptions {
   baseUrl: string;
   apiKey: string;
+  /** Plain http to a loopback address (the test build's local sandbox). */
+  allowLoopbackHttp: boolean;
+  /** Whether the extension holds this host permission (a match pattern); asked before every request. */
+  originGranted: (pattern: string) => Promise<boolean>;
   fetch?: typeof fetch;
   timeoutMs?: number;
   /** Attempts in all, the first included. */
@@ -143,7 +148,6 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
   let rateLimit: RateLimitState | undefined;
 
   function backoff(attempt: number): number {
@@ -151,17 +155,31 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
     return Math.round(cap / 2 + (random() * cap) / 2);
   }
 
-  function url(path: string, query?: Record<string, string | number>): string {
+  /**
+   * The key goes only to a base URL that passes the settings' checks now (https,
+   * or loopback http in the test build) and whose origin the extension may reach:
+   * stored settings are checked at every use, never trusted from when they were saved.
+   */
+  async function endpoint(): Promise<string> {
+    if (!options.apiKey) throw new SkipcallApiError({ kind: 'no-key' });
+    const base = checkApiBaseUrl(options.baseUrl, options.allowLoopbackHttp);
+    if (!base.ok) throw new SkipcallApiError({ kind: 'bad-base-url', detail: base.problem });
+    if (!(await options.originGranted(originPermission(base.origin)))) {
+      throw new SkipcallApiError({ kind: 'no-permission', detail: new URL(base.origin).host });
+    }
+    return base.url;
+  }
+
+  function url(baseUrl: string, path: string, query?: Record<string, string | number>): string {
     const search = query ? `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : '';
     return `${baseUrl}${path}${search}`;
   }
 
-  async function attempt(spec: RequestSpec<unknown>): Promise<{ response: Response; json: unknown }> {
-    if (!options.apiKey) throw new SkipcallApiError({ kind: 'no-key' });
+  async function attempt(baseUrl: string, spec: RequestSpec<unknown>): Promise<{ response: Response; json: unknown }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await doFetch(url(spec.path, spec.query), {
+      const response = await doFetch(url(baseUrl, spec.path, spec.query), {
         method: spec.method,
         headers: {
           Authorization: `Bearer ${options.apiKey}`,
@@ -169,6 +187,8 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
           ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
+        // A redirect would carry the key to wherever it points.
+        redirect: 'error',
         signal: controller.signal,
       });
       return { response, json: await readJson(response) };
@@ -181,13 +201,14 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
   }
 
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
+    const baseUrl = await endpoint();
     // A POST that may have reached the server is not repeated: it could create a duplicate.
     const replayable = spec.method !== 'POST';
     for (let attemptIndex = 0; ; attemptIndex++) {
       const last = attemptIndex + 1 >= maxAttempts;
       let outcome: { response: Response; json: unknown };
       try {
-        outcome = await attempt(spec);
+        outcome = await attempt(baseUrl, spec);
       } catch (error) {
         const kind = error instanceof SkipcallApiError ? error.info.kind : 'offline';
         if ((kind === 'offline' || kind === 'timeout') && replayable && !last) {

@@ -4,6 +4,8 @@ import type { FieldProblem } from './validation';
 
 export type ApiErrorKind =
   | 'no-key' // no API key saved yet
+  | 'bad-base-url' // the saved API base URL is not https (detail: 'insecure' or 'format')
+  | 'no-permission' // the extension may not reach the API's origin (detail: its host)
   | 'invalid-key' // 401
   | 'plan' // 403: no subscription, or a plan without API access
   | 'not-found' // 404: missing, or in a workspace outside the key's scope
@@ -13,6 +15,9 @@ export type ApiErrorKind =
   | 'offline' // the request never got an answer
   | 'timeout'
   | 'bad-response'; // the answer does not have the documented shape
+
+/** Failures the user fixes in the settings: the pages offer a way there. */
+export const FIXED_IN_SETTINGS: ReadonlySet<string> = new Set<ApiErrorKind>(['no-key', 'invalid-key', 'plan', 'bad-base-url', 'no-permission']);
 
 /** Serializable form, sent between background and pages. */
 export interface ApiErrorInfo {
@@ -40,6 +45,10 @@ export function apiErrorText(info: ApiErrorInfo): TextRef {
   switch (info.kind) {
     case 'no-key':
       return ['apiNoKey'];
+    case 'bad-base-url':
+      return [info.detail === 'insecure' ? 'apiBaseUrlInsecure' : 'apiBaseUrlFormat'];
+    case 'no-permission':
+      return ['apiNoPermission', info.detail ?? ''];
     case 'invalid-key':
       return ['apiInvalidKey'];
     case 'plan':

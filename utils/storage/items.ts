@@ -1,0 +1,54 @@
+// Every persistent key of the extension, declared once: where it lives, its
+// stored form's version, and how it is read back. Everything here lives in the
+// extension origin's IndexedDB: content scripts run in the page's origin and
+// cannot open it, whereas storage.local is readable by them (and capped at
+// 10 MB in Chrome). Per-tab state, caches and drafts are in storage.session,
+// which is not persistent and not declared here.
+import { readStoredHistory, type HistoryEntry } from '../diff/history';
+import { readStoredRegistry, type Registry } from '../match/registry';
+import { readStoredSettings, type Settings } from '../settings';
+import type { StorageItem } from './item';
+
+/** The database of the items below (one object store, keys = item keys). */
+export const DATA_DATABASE = { name: 'skipcall-enrich-data', store: 'items' } as const;
+
+/**
+ * The contact directory's database: its snapshot and the sync's progress, large
+ * values read and checked by utils/match (fromSnapshot, readSyncState), which
+ * carry their own versions.
+ */
+export const DIRECTORY_DATABASE = { name: 'skipcall-enrich', store: 'directory', keys: { snapshot: 'snapshot', sync: 'sync' } } as const;
+
+/** The API key, the base URL and the diff policy. Secret: never in storage.local. */
+export const settingsItem: StorageItem<Settings> = {
+  key: 'settings',
+  version: 1,
+  read: readStoredSettings,
+  legacyLocalKey: 'settings',
+};
+
+/** LinkedIn person → Skipcall contact (up to 50,000 links: past storage.local's quota). */
+export const registryItem: StorageItem<Registry> = {
+  key: 'registry',
+  version: 1,
+  read: readStoredRegistry,
+  legacyLocalKey: 'registry',
+};
+
+/** The writes, newest first, with the values they replaced (for undo). */
+export const historyItem: StorageItem<HistoryEntry[]> = {
+  key: 'history',
+  version: 1,
+  read: readStoredHistory,
+  legacyLocalKey: 'history',
+};
+
+/** Which account (base URL and key) the contact directory was read for: a new one starts it over. */
+export const directoryAccountItem: StorageItem<string> = {
+  key: 'directoryAccount',
+  version: 1,
+  read: (stored) => (typeof stored === 'string' || stored === undefined ? { value: stored ?? '', dropped: 0 } : { value: '', dropped: 1 }),
+  legacyLocalKey: 'directoryAccount',
+};
+
+export const PERSISTENT_ITEMS: readonly StorageItem<unknown>[] = [settingsItem, registryItem, historyItem, directoryAccountItem];
