@@ -1,9 +1,13 @@
 // Text clean-up and person-name handling: display names carry emoji, pronouns,
 // credentials and titles; splitting them is a guess that structured data beats.
+import { stripHidden } from '../hidden-chars';
 
-/** Collapses whitespace (incl. NBSP and zero-width marks) and trims. */
+/**
+ * Drops controls, bidi and zero-width characters (see hidden-chars.ts: emoji
+ * joined by ZWJ fall apart), collapses whitespace (tab, line breaks, NBSP) and trims.
+ */
 export function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return stripHidden(text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Accent-, case- and punctuation-insensitive form for comparisons. */
