@@ -126,3 +126,22 @@ export function namesMatchDisplay(display: string, first: string, last: string |
   const has = (part: string) => shown.includes(`${pad}${fold(part)}${pad}`);
   return has(first) && (!last || has(last));
 }
+
+// Words; scripts written without spaces character by character.
+const NAME_PARTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+const nameParts = (name: string) => new Set(fold(cleanDisplayName(name)).match(NAME_PARTS));
+
+/**
+ * True when two displayed names could be the same person's: every word of one
+ * is in the other, in any order ("Anne Sophie Morel" and "MOREL Anne Sophie"),
+ * case, accents, punctuation, pronouns and credentials aside. An empty name is
+ * alike anything: the answer errs towards "same person".
+ */
+export function namesAlike(a: string, b: string): boolean {
+  const wa = nameParts(a);
+  const wb = nameParts(b);
+  const within = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
+  return !wa.size || !wb.size || within(wa, wb) || within(wb, wa);
+}
