@@ -1,7 +1,13 @@
 // Reads the open LinkedIn page and tells the background. It only reads: no DOM
 // writes, no injected UI, no web-accessible resources.
 import { browser } from 'wxt/browser';
-import { isPageSettled, readPage } from '@/utils/linkedin/read-page';
+import {
+  isPageSettled,
+  previousOf,
+  readPage,
+  type PreviousProfile,
+  type ReadContext,
+} from '@/utils/linkedin/read-page';
 import type { PageRead } from '@/utils/profile';
 
 /** How long to wait for the new person's top card after a navigation. */
@@ -16,9 +22,12 @@ export default defineContentScript({
   main(ctx) {
     let generation = 0;
     let lastSent = '';
+    /** The last profile sent: after in-page navigation its card may still be on screen. */
+    let lastProfile: PreviousProfile | undefined;
     let stopWatching: (() => void) | undefined;
 
     async function send(read: PageRead): Promise<void> {
+      lastProfile = previousOf(read) ?? lastProfile;
       const key = JSON.stringify(read);
       if (key === lastSent) return;
       lastSent = key;
@@ -51,19 +60,21 @@ export default defineContentScript({
       const run = ++generation;
       stopWatching?.();
       const url = location.href;
+      // The reader ignores `previous` when it is this URL's person; the first read has none.
+      const context: ReadContext = lastProfile ? { previous: lastProfile } : {};
       const finish = () => {
         if (run !== generation || ctx.isInvalid) return;
         stopWatching?.();
-        void send(readPage(document, url));
+        void send(readPage(document, url, context));
         stopWatching = watch(LATE_CONTENT_MS, () => {
-          if (run === generation && location.href === url) void send(readPage(document, url));
+          if (run === generation && location.href === url) void send(readPage(document, url, context));
         });
       };
-      if (isPageSettled(document, url)) return finish();
+      if (isPageSettled(document, url, context)) return finish();
       // Wait (bounded) for the URL's person to be rendered, then read whatever is there.
       const stopWaiting = watch(SETTLE_TIMEOUT_MS, () => {
         if (run !== generation) return stopWaiting();
-        if (isPageSettled(document, url)) {
+        if (isPageSettled(document, url, context)) {
           stopWaiting();
           clearTimeout(giveUp);
           finish();

@@ -1,10 +1,14 @@
 // Value normalization shared by the diff (are two values the same?) and the
 // matching (does this contact look like this person?).
+import { stripHidden } from './hidden-chars';
 import { canonicalLinkedInUrl } from './linkedin/url';
 
-/** Unicode NFC, whitespace collapsed, trimmed: the form values are shown and sent in. */
+/**
+ * Without controls, bidi and zero-width characters (hidden-chars.ts), Unicode
+ * NFC, whitespace collapsed, trimmed: the form values are shown and sent in.
+ */
 export function cleanText(value: string | null | undefined): string {
-  return (value ?? '').normalize('NFC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return stripHidden(value ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** For comparing free text where case does not matter ("ACME" = "Acme"). */

@@ -2,6 +2,7 @@
 // for a profile, each field with the strategy that produced it. The background
 // validates every report against these schemas.
 import * as z from 'zod/mini';
+import { HIDDEN_CHARS_MESSAGE, WITHOUT_REFUSED_CHARS } from './hidden-chars';
 
 export const PROFILE_FIELDS = [
   'firstName',
@@ -19,10 +20,14 @@ export const PROFILE_FIELDS = [
 ] as const;
 export type ProfileFieldName = (typeof PROFILE_FIELDS)[number];
 
+// The reader strips controls, bidi and zero-width characters: a report that
+// still holds one was not produced by it, and is refused.
+const visible = z.regex(WITHOUT_REFUSED_CHARS, HIDDEN_CHARS_MESSAGE);
+
 export const ReadFieldSchema = z.object({
-  value: z.string().check(z.minLength(1), z.maxLength(5000)),
+  value: z.string().check(z.minLength(1), z.maxLength(5000), visible),
   /** Which reading produced the value, e.g. "sdui-topcard", "bpr-json", "headline-fallback". */
-  strategy: z.string().check(z.maxLength(100)),
+  strategy: z.string().check(z.maxLength(100), visible),
 });
 export type ReadField = z.infer<typeof ReadFieldSchema>;
 
@@ -30,8 +35,8 @@ export const ProfileSchema = z.partialRecord(z.enum(PROFILE_FIELDS), ReadFieldSc
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const PositionSchema = z.object({
-  role: z.optional(z.string().check(z.maxLength(5000))),
-  company: z.optional(z.string().check(z.maxLength(5000))),
+  role: z.optional(z.string().check(z.maxLength(5000), visible)),
+  company: z.optional(z.string().check(z.maxLength(5000), visible)),
 });
 export type Position = z.infer<typeof PositionSchema>;
 

@@ -5,9 +5,10 @@ import { computeDiff } from '@/utils/diff/compute';
 import { fold, kindOfKey } from '@/utils/diff/fields';
 import { buildPatch, valueFor, type Choices } from '@/utils/diff/patch';
 import { patchFromPlan, planConflicts, planWrite, rawValue, sameRaw } from '@/utils/diff/plan';
+import { hasRefusedChars } from '@/utils/hidden-chars';
 import { ContactPatchSchema, type Contact } from '@/utils/skipcall/schemas';
 
-const words = fc.constantFrom('', ' ', 'Lyon', 'lyon ', 'Paris', 'Élodie', 'Elodie', 'ÉLODIE', 'Brasserie Lumière', 'x'.repeat(150), 'x'.repeat(210), 'Marie-Hélène');
+const words = fc.constantFrom('', ' ', 'Lyon', 'lyon ', 'Paris', 'Élodie', 'Elodie', 'ÉLODIE', 'Brasserie Lumière', 'x'.repeat(150), 'x'.repeat(210), 'Marie-Hélène', 'Ly\u202eon', '\u200bParis\u2066', 'Acme\u0007\tCorp');
 const urls = fc.constantFrom('', 'https://www.linkedin.com/in/a-b', 'http://fr.linkedin.com/in/a-b/', 'https://www.linkedin.com/in/c', 'example.com', 'https://www.example.com/');
 const phones = fc.constantFrom('+33612345678', '+33698765432', '+14155552671', '06 12 34 56 78', '+33 6 12 34 56 78');
 const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -83,6 +84,8 @@ describe('the PATCH body', () => {
         }
         for (const value of Object.values(patch)) {
           if (typeof value === 'string') expect(value.trim()).not.toBe('');
+          // Controls, bidi and zero-width characters never go out (the schema above refuses them).
+          if (typeof value === 'string') expect(hasRefusedChars(value)).toBe(false);
         }
       }),
       { numRuns: 500, seed: 20261130 },

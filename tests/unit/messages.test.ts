@@ -26,6 +26,9 @@ describe('RequestSchema', () => {
     { type: 'page-read', read: { state: 'profile', url: 'x' } },
     { type: 'page-read', read: { state: 'profile', url: 'x', kind: 'profile', profile: { firstName: { value: '', strategy: 'x' } } } },
     { type: 'page-read', read: { state: 'profile', url: 'x', kind: 'profile', profile: { password: { value: 'x', strategy: 'x' } } } },
+    // The reader strips controls, bidi and zero-width characters: a report carrying one is crafted.
+    { type: 'page-read', read: { state: 'profile', url: 'x', kind: 'profile', profile: { company: { value: 'Acme\u202eCorp', strategy: 'x' } } } },
+    { type: 'page-read', read: { state: 'profile', url: 'x', kind: 'profile', profile: {}, otherPositions: [{ role: 'CEO\u200b' }] } },
   ])('refuses malformed message %j', (message) => {
     expect(RequestSchema.safeParse(message).success).toBe(false);
   });

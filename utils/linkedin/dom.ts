@@ -1,5 +1,6 @@
 // Read-only DOM helpers shared by the strategies. Nothing here writes to the page.
 import { clean } from './text';
+import type { CardLookup } from './types';
 import { isMemberToken, slugOfHref } from './url';
 
 export const txt = (el: Element | null | undefined): string => clean(el?.textContent);
@@ -32,14 +33,26 @@ export function hrefSlugs(root: ParentNode, selector: string): string[] {
   return [...slugs];
 }
 
+/** Whose profile links: the URL's person, someone else, or nobody known (no identifying link). */
+export type LinkOwner = { owner: 'url-person' | 'unknown'; vanity?: string | undefined } | { owner: 'other-person' };
+
 /**
- * Whether a card's own profile links name the URL's person. Links only the
- * subject's card carries (about-this-profile, contact-info, verification
- * trigger) prove whose card it is; none found proves nothing.
+ * Whose card (or data) its own profile links name. Links only the subject's
+ * card carries (about-this-profile, contact-info, verification trigger) prove
+ * whose card it is; none proves nothing: such a card may be a stale one left
+ * by in-page navigation, and read-page decides whether it may be read.
  */
-export function checkSlug(slugs: string[], urlSlug: string): { ok: boolean; vanity?: string } {
-  if (!slugs.length || slugs.includes(urlSlug)) return { ok: true };
-  // /in/ACoAA… URLs (from Sales Navigator) show the vanity slug in the card.
-  if (isMemberToken(urlSlug)) return { ok: true, vanity: slugs.find((s) => !isMemberToken(s)) };
-  return { ok: false };
+export function linkOwner(slugs: string[], urlSlug: string): LinkOwner {
+  if (slugs.includes(urlSlug)) return { owner: 'url-person' };
+  const vanity = slugs.find((s) => !isMemberToken(s));
+  // /in/ACoAA… URLs (from Sales Navigator) show the vanity slug, which nothing on the page ties to the token.
+  if (isMemberToken(urlSlug)) return { owner: 'unknown', vanity };
+  // A member token cannot be compared with a vanity slug; another vanity slug is another person.
+  return vanity ? { owner: 'other-person' } : { owner: 'unknown' };
+}
+
+/** The card with its proof, or 'other-person'. */
+export function lookupOf<T>(card: T, links: LinkOwner): CardLookup<T> {
+  if (links.owner === 'other-person') return 'other-person';
+  return { card, proven: links.owner === 'url-person', vanity: links.vanity };
 }

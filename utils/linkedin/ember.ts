@@ -2,7 +2,7 @@
 // classes) and late Ember (2025: the h1 lost text-heading-xlarge). Reads stay in
 // the subject's top card and the main column's Experience card; sidebars, nav
 // and feed cards are never read.
-import { checkSlug, hrefSlugs, mainOf, shown, txt } from './dom';
+import { hrefSlugs, linkOwner, lookupOf, mainOf, shown, txt } from './dom';
 import { currentPositions, isDateLine } from './positions';
 import { clean } from './text';
 import type { CardLookup, Reading } from './types';
@@ -46,8 +46,7 @@ export function findEmberCard(doc: Document, slug: string): CardLookup<Element> 
   if (!card) return null;
   const slugs = hrefSlugs(card, SEL.ownLinks);
   if (!slugs.length && !card.matches(SEL.marker) && !card.querySelector(SEL.marker)) return null;
-  const check = checkSlug(slugs, slug);
-  return check.ok ? { card, vanity: check.vanity } : 'other-person';
+  return lookupOf(card, linkOwner(slugs, slug));
 }
 
 export function readEmberCard(card: Element): Reading[] {
@@ -82,10 +81,13 @@ function texts(root: Element, skip?: Element | null): string[] {
   return [txt(title), ...spans.filter((s) => s !== title).map(txt)];
 }
 
-/** Current positions from the Experience card of the main column, unless its links name someone else. */
+/**
+ * Current positions from the Experience card of the main column, unless its links
+ * name someone else. `slug`: the card's vanity slug when the URL holds a member token.
+ */
 export function readEmberExperience(doc: Document, slug: string): Reading | null {
   const section = mainOf(doc).querySelector(SEL.experience)?.closest('section');
-  if (section && !checkSlug(hrefSlugs(section, SEL.sectionLinks), slug).ok) return null;
+  if (section && linkOwner(hrefSlugs(section, SEL.sectionLinks), slug).owner === 'other-person') return null;
   const list = section?.querySelector('ul');
   return {
     source: 'ember-experience',

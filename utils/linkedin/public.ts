@@ -1,7 +1,7 @@
 // Public (logged-out) profile: guest "top-card-layout" markup, a JSON-LD
 // Person, og/profile meta tags, outbound links through /redir/redirect.
 // Served on country hosts (fr.linkedin.com…); no in-page navigation.
-import { checkSlug, hrefSlugs, mainOf, parseJson, str, txt } from './dom';
+import { hrefSlugs, linkOwner, lookupOf, mainOf, parseJson, str, txt } from './dom';
 import { countryName } from './location';
 import { isPresent } from './positions';
 import type { CardLookup, Reading } from './types';
@@ -29,11 +29,11 @@ const SEL = {
 
 export const isPublicPage = (doc: Document): boolean => !!doc.querySelector(`${SEL.name}, ${SEL.firstName}`);
 
+/** The guest top card; the page's canonical / og:url say whose it is. */
 export function findPublicCard(doc: Document, slug: string): CardLookup<Element> {
   const card = doc.querySelector(SEL.card);
-  if (!txt(card?.querySelector(SEL.name))) return null;
-  const check = checkSlug(hrefSlugs(doc, SEL.ownUrls), slug);
-  return check.ok ? { card: card!, vanity: check.vanity } : 'other-person';
+  if (!card || !txt(card.querySelector(SEL.name))) return null;
+  return lookupOf(card, linkOwner(hrefSlugs(doc, SEL.ownUrls), slug));
 }
 
 export function readPublicCard(doc: Document, card: Element): Reading[] {
@@ -69,12 +69,23 @@ function jsonLdPerson(doc: Document): any {
   }
 }
 
-/** JSON-LD Person and profile meta tags, when they describe the URL's person. */
-export function readPublicData(doc: Document, slug: string): Reading[] {
+/**
+ * JSON-LD Person and profile meta tags, when they describe the URL's person:
+ * their URLs name that person; naming nobody, the page's canonical / og:url
+ * decide; without those either, `trustUnlinked` (the card was accepted, or
+ * nothing suggests the page could still be the previous person's).
+ */
+export function readPublicData(doc: Document, slug: string, trustUnlinked: boolean): Reading[] {
   const out: Reading[] = [];
+  const page = linkOwner(hrefSlugs(doc, SEL.ownUrls), slug).owner;
+  const owns = (slugs: string[]) => {
+    const { owner } = linkOwner(slugs, slug);
+    const decided = owner === 'unknown' ? page : owner;
+    return decided === 'unknown' ? trustUnlinked : decided === 'url-person';
+  };
   const person = jsonLdPerson(doc);
   const urls = [str(person?.url), str(person?.sameAs)].map(slugOfHref).filter((s): s is string => !!s);
-  if (person && checkSlug(urls, slug).ok) {
+  if (person && owns(urls)) {
     const titles = [person.jobTitle].flat().map(unmasked);
     const address = person.address ?? {};
     out.push({
@@ -89,7 +100,7 @@ export function readPublicData(doc: Document, slug: string): Reading[] {
     });
   }
   const firstName = str(doc.querySelector(SEL.firstName)?.getAttribute('content'));
-  if (firstName && checkSlug(hrefSlugs(doc, SEL.ownUrls), slug).ok) {
+  if (firstName && owns(hrefSlugs(doc, SEL.ownUrls))) {
     out.push({ source: 'meta-profile', firstName, lastName: str(doc.querySelector(SEL.lastName)?.getAttribute('content')) });
   }
   return out;

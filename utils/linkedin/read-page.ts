@@ -6,6 +6,7 @@
 import type { PageRead, Position, Profile, ProfileFieldName } from '../profile';
 import { readSalesApiJson, readVoyagerJson } from './bpr-json';
 import { readContactOverlay } from './contact';
+import { mayReadUnproven, type ReadContext } from './context';
 import { findEmberCard, readEmberCard, readEmberExperience } from './ember';
 import { positionFromHeadline } from './headline';
 import { parseLocation } from './location';
@@ -14,8 +15,10 @@ import { findLeadCard, readLeadCard } from './salesnav';
 import { findSduiCard, isSduiPage, readSduiCard, readSduiExperience } from './sdui';
 import { terminalState } from './state';
 import { clean, cleanDisplayName, firstNameFromHints, namesMatchDisplay, sameText, splitName } from './text';
-import type { CardLookup, Reading } from './types';
-import { canonicalLinkedInUrl, canonicalProfileUrl, canonicalSalesUrl, parseLinkedInUrl } from './url';
+import type { Reading } from './types';
+import { canonicalLinkedInUrl, canonicalProfileUrl, canonicalSalesUrl, parseLinkedInUrl, type LinkedInPage } from './url';
+
+export { previousOf, type PreviousProfile, type ReadContext } from './context';
 
 interface Found {
   kind: 'profile' | 'public-profile' | 'salesnav-lead';
@@ -40,44 +43,90 @@ const FIELDS: ProfileFieldName[] = [
   'phone',
 ];
 
-type Generation = 'public' | 'sdui' | 'ember';
+type Generation = 'public' | 'sdui' | 'ember' | 'salesnav';
+type PersonPage = Extract<LinkedInPage, { kind: 'profile' | 'salesnav-lead' }>;
 
 const generationOf = (doc: Document): Generation =>
   isPublicPage(doc) ? 'public' : isSduiPage(doc) ? 'sdui' : 'ember';
 
-function profileCard(doc: Document, slug: string, gen: Generation): CardLookup<Element> {
-  return (gen === 'public' ? findPublicCard : gen === 'sdui' ? findSduiCard : findEmberCard)(doc, slug);
+const none: Reading = { source: '' };
+
+/** The top card of the page and what it shows, before deciding whether it is the URL's person's. */
+interface TopCard {
+  gen: Generation;
+  element: Element;
+  /** The card's own readings, in priority order. */
+  readings: Reading[];
+  proven: boolean;
+  vanity?: string | undefined;
 }
 
-/** The URL's person: null when absent, 'other-person' when the page shows someone else (stale after navigation). */
-function findProfile(doc: Document, slug: string): Found | 'other-person' | null {
-  const gen = generationOf(doc);
-  const lookup = profileCard(doc, slug, gen);
-  if (lookup === 'other-person') return lookup;
-  const card = lookup?.card;
-  const readings: Reading[] = [];
-  const none: Reading = { source: '' };
-  if (gen === 'public') {
-    if (card) readings.push(...readPublicCard(doc, card));
-    readings.push(...readPublicData(doc, slug));
-  } else {
-    if (card && gen === 'sdui') readings.push(readSduiCard(card), readSduiExperience(doc, card) ?? none);
-    if (card && gen === 'ember') readings.push(...readEmberCard(card), readEmberExperience(doc, slug) ?? none);
-    readings.push(
-      readContactOverlay(doc, lookup?.vanity ?? slug, `${gen}-contact-info`) ?? none,
-      readVoyagerJson(doc, slug) ?? none,
-    );
+function readTopCard(doc: Document, page: PersonPage): TopCard | 'other-person' | null {
+  if (page.kind === 'salesnav-lead') {
+    const lookup = findLeadCard(doc, page.leadId);
+    if (!lookup || lookup === 'other-person') return lookup;
+    const readings = [readLeadCard(doc, lookup.card)];
+    return { gen: 'salesnav', element: lookup.card.card, readings, proven: lookup.proven };
   }
-  const kind = gen === 'public' ? 'public-profile' : 'profile';
-  return readings.some((r) => r.name || r.firstName) ? { kind, readings, vanity: lookup?.vanity } : null;
+  const gen = generationOf(doc);
+  const find = gen === 'public' ? findPublicCard : gen === 'sdui' ? findSduiCard : findEmberCard;
+  const lookup = find(doc, page.slug);
+  if (!lookup || lookup === 'other-person') return lookup;
+  const { card, proven, vanity } = lookup;
+  const readings =
+    gen === 'public' ? readPublicCard(doc, card) : gen === 'sdui' ? [readSduiCard(card)] : readEmberCard(card);
+  return { gen, element: card, readings, proven, vanity };
 }
 
-function findLead(doc: Document, leadId: string): Found | 'other-person' | null {
-  const lookup = findLeadCard(doc, leadId);
-  if (lookup === 'other-person') return lookup;
-  const none: Reading = { source: '' };
-  const readings = [lookup ? readLeadCard(doc, lookup.card) : none, readSalesApiJson(doc, leadId) ?? none];
-  return readings.some((r) => r.name || r.firstName) ? { kind: 'salesnav-lead', readings } : null;
+/**
+ * The URL's person's top card: null when none is rendered, 'other-person' when
+ * its links name someone else, 'unproven' when it names nobody and may still
+ * be the previous person's after in-page navigation (context.ts).
+ */
+function topCardOf(
+  doc: Document,
+  page: PersonPage,
+  url: string,
+  context?: ReadContext,
+): TopCard | 'other-person' | 'unproven' | null {
+  const card = readTopCard(doc, page);
+  if (!card || card === 'other-person' || card.proven) return card;
+  const shownName = clean(card.readings.find((r) => clean(r.name))?.name);
+  return mayReadUnproven(url, shownName, card.vanity, context) ? card : 'unproven';
+}
+
+/** The URL's person: null when absent, a reason when the page shows (or may show) someone else. */
+function findPerson(
+  doc: Document,
+  page: PersonPage,
+  url: string,
+  context?: ReadContext,
+): Found | 'other-person' | 'unproven' | null {
+  const card = topCardOf(doc, page, url, context);
+  if (card === 'other-person' || card === 'unproven') return card;
+  const readings = [...(card?.readings ?? [])];
+  let kind: Found['kind'] = 'profile';
+  if (page.kind === 'salesnav-lead') {
+    kind = 'salesnav-lead';
+    readings.push(readSalesApiJson(doc, page.leadId) ?? none);
+  } else {
+    const gen = card?.gen ?? generationOf(doc);
+    const slug = card?.vanity ?? page.slug;
+    if (gen === 'public') {
+      kind = 'public-profile';
+      // Page data that names nobody is the card's person, or (no card) the URL's on a first load.
+      readings.push(...readPublicData(doc, page.slug, !!card || mayReadUnproven(url, '', undefined, context)));
+    } else {
+      if (card && gen === 'sdui') readings.push(readSduiExperience(doc, card.element) ?? none);
+      if (card && gen === 'ember') readings.push(readEmberExperience(doc, slug) ?? none);
+      // Both are checked against the person's slug: they never come from a stale page.
+      readings.push(
+        readContactOverlay(doc, slug, `${gen}-contact-info`) ?? none,
+        readVoyagerJson(doc, page.slug) ?? none,
+      );
+    }
+  }
+  return readings.some((r) => r.name || r.firstName) ? { kind, readings, vanity: card?.vanity } : null;
 }
 
 class Builder {
@@ -176,15 +225,15 @@ function build(found: Found, page: ReturnType<typeof parseLinkedInUrl>): { profi
 }
 
 /** readPage without the safety net (tests use it to see failures). */
-export function readPageUnguarded(doc: Document, url: string): PageRead {
+export function readPageUnguarded(doc: Document, url: string, context?: ReadContext): PageRead {
   const page = parseLinkedInUrl(url);
   if (page.kind === 'authwall' || page.kind === 'checkpoint') return { state: page.kind, url };
   const terminal = terminalState(doc);
   if (terminal) return { state: terminal, url };
   if (page.kind === 'other') return { state: 'not-a-profile', url };
-  const found = page.kind === 'profile' ? findProfile(doc, page.slug) : findLead(doc, page.leadId);
+  const found = findPerson(doc, page, url, context);
   // Nothing of the URL's person on the page (yet): no profile rather than someone else's.
-  if (!found || found === 'other-person') return { state: 'not-a-profile', url };
+  if (!found || typeof found === 'string') return { state: 'not-a-profile', url };
   const { profile, others } = build(found, page);
   const otherPositions = others.slice(0, 20).map((p) => {
     const out: Position = {};
@@ -195,9 +244,14 @@ export function readPageUnguarded(doc: Document, url: string): PageRead {
   return { state: 'profile', url, kind: found.kind, profile, ...(otherPositions.length ? { otherPositions } : {}) };
 }
 
-export function readPage(doc: Document, url: string): PageRead {
+/**
+ * The page as a PageRead. `context.previous`: the profile this tab showed before
+ * an in-page navigation, so that its card left on screen is never read as the
+ * URL's person.
+ */
+export function readPage(doc: Document, url: string, context?: ReadContext): PageRead {
   try {
-    return readPageUnguarded(doc, url);
+    return readPageUnguarded(doc, url, context);
   } catch {
     // A markup change must never break the content script: report no profile rather than crash.
     return { state: 'not-a-profile', url };
@@ -205,13 +259,12 @@ export function readPage(doc: Document, url: string): PageRead {
 }
 
 /** True once the URL's person is rendered (top card), or the page is a state with nothing to wait for. */
-export function isPageSettled(doc: Document, url: string): boolean {
+export function isPageSettled(doc: Document, url: string, context?: ReadContext): boolean {
   try {
     const page = parseLinkedInUrl(url);
     if ((page.kind !== 'profile' && page.kind !== 'salesnav-lead') || terminalState(doc)) return true;
-    const lookup =
-      page.kind === 'profile' ? profileCard(doc, page.slug, generationOf(doc)) : findLeadCard(doc, page.leadId);
-    return !!lookup && lookup !== 'other-person';
+    const card = topCardOf(doc, page, url, context);
+    return !!card && typeof card === 'object';
   } catch {
     return true;
   }

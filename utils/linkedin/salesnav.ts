@@ -53,10 +53,12 @@ export function findLeadCard(doc: Document, leadId: string): CardLookup<LeadCard
   const card = legacy ? main.querySelector(SEL.legacyCard) : modern;
   // A card counts once the lead's name is rendered in it.
   if (!card || (legacy && !txt(card.querySelector(SEL.legacyName)))) return null;
+  // Only the legacy card links its lead id; a card without it proves nothing (read-page decides).
   const ids = [...card.querySelectorAll(SEL.ownLinks)].map(
     (a) => /shared-connections\/([^,/?#]+)/.exec(a.getAttribute('href')!)?.[1],
   );
-  return ids.length && !ids.includes(leadId) ? 'other-person' : { card: { card, legacy } };
+  const proven = ids.includes(leadId);
+  return ids.length && !proven ? 'other-person' : { card: { card, legacy }, proven };
 }
 
 const positions = (blocks: Iterable<Element>, title: string, company: string): Position[] =>

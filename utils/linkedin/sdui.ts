@@ -1,7 +1,7 @@
 // React "SDUI" flagship-web profile page (2026): no h1, hashed classes only.
 // Stable anchors are componentkey / data-testid values; the top card lists
 // paragraphs in a fixed order under the name, and Experience loads late.
-import { checkSlug, hrefSlugs, mainOf, shown, txt } from './dom';
+import { hrefSlugs, linkOwner, lookupOf, mainOf, shown, txt } from './dom';
 import { parseLocation } from './location';
 import { currentPositions } from './positions';
 import { clean, isPronoun } from './text';
@@ -44,8 +44,7 @@ export function findSduiCard(doc: Document, slug: string): CardLookup<Element> {
   for (const el of card.querySelectorAll(SEL.trigger)) {
     slugs.push(normalizeSlug(el.getAttribute('componentkey')!.replace(/^[^-]*-/, '')));
   }
-  const check = checkSlug(slugs, slug);
-  return check.ok ? { card, vanity: check.vanity } : 'other-person';
+  return lookupOf(card, linkOwner(slugs, slug));
 }
 
 export function readSduiCard(card: Element): Reading {

@@ -1,9 +1,13 @@
 // Text clean-up and person-name handling: display names carry emoji, pronouns,
 // credentials and titles; splitting them is a guess that structured data beats.
+import { stripHidden } from '../hidden-chars';
 
-/** Collapses whitespace (incl. NBSP and zero-width marks) and trims. */
+/**
+ * Drops controls, bidi and zero-width characters (see hidden-chars.ts: emoji
+ * joined by ZWJ fall apart), collapses whitespace (tab, line breaks, NBSP) and trims.
+ */
 export function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return stripHidden(text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Accent-, case- and punctuation-insensitive form for comparisons. */
@@ -121,4 +125,23 @@ export function namesMatchDisplay(display: string, first: string, last: string |
   const shown = `${pad}${fold(display)}${pad}`;
   const has = (part: string) => shown.includes(`${pad}${fold(part)}${pad}`);
   return has(first) && (!last || has(last));
+}
+
+// Words; scripts written without spaces character by character.
+const NAME_PARTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+const nameParts = (name: string) => new Set(fold(cleanDisplayName(name)).match(NAME_PARTS));
+
+/**
+ * True when two displayed names could be the same person's: every word of one
+ * is in the other, in any order ("Anne Sophie Morel" and "MOREL Anne Sophie"),
+ * case, accents, punctuation, pronouns and credentials aside. An empty name is
+ * alike anything: the answer errs towards "same person".
+ */
+export function namesAlike(a: string, b: string): boolean {
+  const wa = nameParts(a);
+  const wb = nameParts(b);
+  const within = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
+  return !wa.size || !wb.size || within(wa, wb) || within(wb, wa);
 }

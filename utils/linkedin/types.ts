@@ -27,5 +27,9 @@ export interface Reading {
   phone?: string;
 }
 
-/** A top card located for the URL's person, or proof that the page shows someone else. */
-export type CardLookup<T> = { card: T; vanity?: string } | 'other-person' | null;
+/**
+ * A top card located for the URL's person, or proof that the page shows someone
+ * else. `proven`: its own links name the URL's person; an unproven card carries
+ * no identifying link and is read only where it cannot be the previous person's.
+ */
+export type CardLookup<T> = { card: T; proven: boolean; vanity?: string | undefined } | 'other-person' | null;

@@ -2,6 +2,7 @@
 // the single source of the TypeScript types. zod/mini keeps bundles small and
 // avoids the eval-based JIT that Firefox's add-on linter flags.
 import * as z from 'zod/mini';
+import { HIDDEN_CHARS_MESSAGE, WITHOUT_REFUSED_CHARS } from '../hidden-chars';
 
 /** E.164: "+" then up to 15 digits, no leading zero. */
 export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
@@ -42,12 +43,16 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
-const name = z.string().check(z.minLength(1), z.maxLength(NAME_MAX));
-const text = z.string().check(z.minLength(1), z.maxLength(TEXT_MAX));
-const nonEmpty = z.string().check(z.minLength(1));
+// Every string sent refuses what the reader strips (controls, bidi, zero-width):
+// a value that still holds one did not come through the extension's clean-up.
+// The response schemas above stay tolerant: Skipcall may hold anything.
+const visible = z.regex(WITHOUT_REFUSED_CHARS, HIDDEN_CHARS_MESSAGE);
+const name = z.string().check(z.minLength(1), z.maxLength(NAME_MAX), visible);
+const text = z.string().check(z.minLength(1), z.maxLength(TEXT_MAX), visible);
+const nonEmpty = z.string().check(z.minLength(1), visible);
 const phone = z.string().check(z.regex(E164_PATTERN, 'must be in E.164 format, e.g. +33612345678'));
 const phoneNumbers = z.array(phone).check(z.minLength(1), z.maxLength(PHONE_NUMBERS_MAX));
-const customFieldValue = z.union([z.string(), z.number(), z.boolean()]);
+const customFieldValue = z.union([z.string().check(visible), z.number(), z.boolean()]);
 
 const writableContactFields = {
   firstName: z.optional(name),
