@@ -10,7 +10,8 @@ import { ask } from './runtime';
 interface Props {
   profile: ProfileValues;
   identity: { linkedinUrl?: string; linkedinSalesUrl?: string };
-  onCreated: (contact: Contact) => void;
+  /** `linkSaved`: false when Skipcall created the contact but the link could not be recorded. */
+  onCreated: (contact: Contact, linkSaved: boolean) => void;
   onCancel: () => void;
   onBusy: (busy: boolean) => void;
 }
@@ -72,7 +73,7 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
     const reply = await ask({ type: 'create-contact', identity, contact });
     setSending(false);
     onBusy(false);
-    if (reply.ok) onCreated(reply.contact);
+    if (reply.ok) onCreated(reply.contact, reply.warning !== 'link-not-saved');
     else setError(describeReplyError(reply.error));
   }
 

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { DirectoryStatus } from '@/utils/messages';
+import { session } from '@/utils/storage/extension';
+import { directoryStatusItem } from '@/utils/storage/session';
 import { describeApiError } from './describe';
 import { t } from './i18n';
 import { ask } from './runtime';
-
-const STATUS_KEY = 'directoryStatus';
 
 function describe(status: DirectoryStatus): string {
   switch (status.phase) {
@@ -32,12 +31,7 @@ export function DirectorySection() {
 
   useEffect(() => {
     void ask({ type: 'get-directory' }).then((reply) => reply.ok && setStatus(reply.directory));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[STATUS_KEY];
-      if (area === 'session' && change?.newValue) setStatus(change.newValue as DirectoryStatus);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return session.watch(directoryStatusItem, undefined, (next) => next && setStatus(next));
   }, []);
 
   if (!status) return null;

@@ -90,6 +90,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
     setSelected(contactId);
   }
   const [createBusy, setCreateBusy] = useState(false);
+  const [createWarning, setCreateWarning] = useState<string | null>(null);
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // A chosen contact counts as busy until its panel says it is ready; reported before paint.
@@ -266,13 +267,19 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           identity={identity}
           onBusy={setCreateBusy}
           onCancel={() => setCreating(false)}
-          onCreated={(contact) => {
+          onCreated={(contact, linkSaved) => {
+            if (!linkSaved) setCreateWarning(t('createLinkNotSaved'));
             setCreating(false);
             setReferenced({ id: contact.id, firstName: contact.firstName, lastName: contact.lastName, ...(contact.company ? { company: contact.company } : {}) });
-            setLinkedId(contact.id);
+            setLinkedId(linkSaved ? contact.id : null);
             choose(contact.id);
           }}
         />
+      )}
+      {createWarning && (
+        <p class="error" role="alert" data-testid="create-warning">
+          {createWarning}
+        </p>
       )}
       {selected && selected !== linkedId && (
         <button type="button" data-testid="link" onClick={() => void link(selected, viaFor(selected))}>

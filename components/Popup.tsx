@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { MatchView, TabState } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import type { PageRead, PageStateName } from '@/utils/profile';
-import { tabKey } from '@/utils/session-keys';
+import { session } from '@/utils/storage/extension';
+import { tabItem } from '@/utils/storage/session';
 import { PAGE_STATE_TEXT } from './describe';
 import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
@@ -36,16 +37,15 @@ function useTabState(tabId: number | undefined, initial: Loaded | undefined): [L
     if (!initial) void loadPopupData(tabId).then((data) => live && setLoaded(data));
     // The content script reports in-page navigations while the popup is open: a new read
     // never keeps the match prepared for the previous one.
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = tabId === undefined ? undefined : changes[tabKey(tabId)];
-      if (area === 'session' && change?.newValue) {
-        setLoaded((previous) => previous && { ...previous, tab: change.newValue as TabState, match: undefined });
-      }
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const stopWatching =
+      tabId === undefined
+        ? undefined
+        : session.watch(tabItem, tabId, (tab) => {
+            if (tab) setLoaded((previous) => previous && { ...previous, tab, match: undefined });
+          });
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      stopWatching?.();
     };
   }, [tabId]);
   return [loaded, reload];

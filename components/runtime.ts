@@ -1,9 +1,9 @@
 // Extension-page side of the message protocol: typed requests to the background.
 import { browser } from 'wxt/browser';
-import type { MatchView, ReplyTo, Request, TabMatch, TabState } from '@/utils/messages';
-import { matchKey, tabKey } from '@/utils/session-keys';
+import type { MatchView, ReplyTo, Request, TabState } from '@/utils/messages';
+import { matchItem, readSession, tabItem } from '@/utils/storage/session';
 import type { Settings } from '@/utils/settings';
-import { persistentStore } from '@/utils/storage/extension';
+import { persistentStore, session } from '@/utils/storage/extension';
 import { settingsItem } from '@/utils/storage/items';
 import { t } from './i18n';
 
@@ -22,9 +22,10 @@ export async function ask<R extends Request>(request: R): Promise<ReplyTo<R>> {
  * when it was computed for this very read.
  */
 export async function readTabView(tabId: number): Promise<{ tab: TabState | null; match?: MatchView }> {
-  const stored = await browser.storage.session.get([tabKey(tabId), matchKey(tabId)]);
-  const tab = (stored[tabKey(tabId)] as TabState | undefined) ?? null;
-  const prepared = stored[matchKey(tabId)] as TabMatch | undefined;
+  // One read of both keys: the pair is taken as it stood at one moment.
+  const stored = await session.getMany([tabItem.key(tabId), matchItem.key(tabId)]);
+  const tab = readSession(tabItem, stored[tabItem.key(tabId)]) ?? null;
+  const prepared = readSession(matchItem, stored[matchItem.key(tabId)]);
   return tab && prepared && prepared.readId === tab.readId ? { tab, match: prepared.match } : { tab };
 }
 

@@ -5,9 +5,10 @@ import { LOOPBACK_HTTP_ALLOWED } from '@/utils/build';
 import { createSkipcallClient, type SkipcallClient } from '@/utils/skipcall/client';
 import type { CustomField } from '@/utils/skipcall/schemas';
 import type { Settings } from '@/utils/settings';
+import { session } from '@/utils/storage/extension';
+import { customFieldsItem } from '@/utils/storage/session';
 import { loadSettings } from './stores';
 
-const CUSTOM_FIELDS_KEY = 'customFields';
 const CUSTOM_FIELDS_TTL_MS = 60 * 60_000;
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
@@ -27,9 +28,7 @@ export async function clientFromSettings(loaded?: Settings): Promise<SkipcallCli
 }
 
 export async function customFieldDefinitions(client: SkipcallClient): Promise<CustomField[]> {
-  const stored = (await browser.storage.session.get(CUSTOM_FIELDS_KEY))[CUSTOM_FIELDS_KEY] as
-    | { at: number; fields: CustomField[] }
-    | undefined;
+  const stored = await session.get(customFieldsItem, undefined);
   if (stored && Date.now() - stored.at < CUSTOM_FIELDS_TTL_MS) return stored.fields;
   const fields: CustomField[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -37,10 +36,10 @@ export async function customFieldDefinitions(client: SkipcallClient): Promise<Cu
     fields.push(...items);
     if (items.length < PAGE_SIZE || (total !== undefined && fields.length >= total)) break;
   }
-  await browser.storage.session.set({ [CUSTOM_FIELDS_KEY]: { at: Date.now(), fields } });
+  await session.set(customFieldsItem, undefined, { at: Date.now(), fields });
   return fields;
 }
 
 export async function forgetCustomFields(): Promise<void> {
-  await browser.storage.session.remove(CUSTOM_FIELDS_KEY);
+  await session.remove(customFieldsItem.key());
 }

@@ -2,12 +2,13 @@
 // IndexedDB, and refreshed in the background from GET /v1/contacts when the
 // account's API offers it.
 import { createStore, del, get, set } from 'idb-keyval';
-import { browser } from 'wxt/browser';
 import { buildIndex, fromSnapshot, toSnapshot, upsertContacts, type DirectoryIndex } from '@/utils/match/directory';
 import { createDirectorySync, progressOf, readSyncState, syncPhase, type ContactLister, type SyncState } from '@/utils/match/sync';
 import type { ApiErrorKind } from '@/utils/skipcall/errors';
 import type { DirectoryStatus } from '@/utils/messages';
+import { session } from '@/utils/storage/extension';
 import { DIRECTORY_DATABASE } from '@/utils/storage/items';
+import { directoryStatusItem } from '@/utils/storage/session';
 
 export interface DirectoryPersistence {
   loadSnapshot(): Promise<unknown>;
@@ -42,9 +43,6 @@ export function memoryPersistence(): DirectoryPersistence {
     clear: async () => values.clear(),
   };
 }
-
-/** Where the UI reads the sync's progress (and is told of changes). */
-export const DIRECTORY_STATUS_KEY = 'directoryStatus';
 
 export function createDirectoryService(persistence: DirectoryPersistence, lister: () => Promise<ContactLister>) {
   let index: DirectoryIndex | undefined;
@@ -81,7 +79,8 @@ export function createDirectoryService(persistence: DirectoryPersistence, lister
 
   async function publish(): Promise<DirectoryStatus> {
     const current = await status();
-    await browser.storage.session.set({ [DIRECTORY_STATUS_KEY]: current });
+    // The pages watch it for the sync's progress.
+    await session.set(directoryStatusItem, undefined, current);
     return current;
   }
 

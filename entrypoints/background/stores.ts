@@ -1,16 +1,14 @@
-// What the background keeps: settings and history in the persistent store
-// (utils/storage), per-tab reads in session storage (survives the worker being
-// stopped, cleared with the browser).
-import { browser } from 'wxt/browser';
+// What the background keeps: settings and history in the persistent store,
+// per-tab reads and what is derived from them in session storage (survives the
+// worker being stopped, cleared with the browser); every key in utils/storage.
 import { appendHistory, type HistoryEntry } from '@/utils/diff/history';
 import type { TabStatus } from '@/utils/badge';
-import type { MatchView, TabMatch, TabState, WriteResult } from '@/utils/messages';
+import type { MatchView, TabState, WriteResult } from '@/utils/messages';
 import type { PageRead } from '@/utils/profile';
-import { contactKey, matchKey, statusKey, tabKey, tabKeys, tabOfKey, writeKey } from '@/utils/session-keys';
 import type { Settings } from '@/utils/settings';
-import { persistentStore } from '@/utils/storage/extension';
+import { persistentStore, session } from '@/utils/storage/extension';
 import { historyItem, settingsItem } from '@/utils/storage/items';
-
+import { contactItem, matchItem, readSession, statusItem, tabItem, tabKeys, tabOfKey, writeItem } from '@/utils/storage/session';
 
 export function loadSettings(): Promise<Settings> {
   return persistentStore().get(settingsItem);
@@ -35,16 +33,15 @@ const newReadId = () => `${Date.now().toString(36)}-${Math.random().toString(36)
 export function saveRead(tabId: number, read: PageRead, onSaved?: () => Promise<void>): Promise<TabState> {
   return withTab(tabId, async () => {
     const state: TabState = { read, readId: newReadId(), readAt: Date.now() };
-    await browser.storage.session.remove([matchKey(tabId), statusKey(tabId)]);
-    await browser.storage.session.set({ [tabKey(tabId)]: state });
+    await session.remove([matchItem.key(tabId), statusItem.key(tabId)]);
+    await session.set(tabItem, tabId, state);
     await onSaved?.();
     return state;
   });
 }
 
 export async function loadTabState(tabId: number): Promise<TabState | null> {
-  const stored = await browser.storage.session.get(tabKey(tabId));
-  return (stored[tabKey(tabId)] as TabState | undefined) ?? null;
+  return (await session.get(tabItem, tabId)) ?? null;
 }
 
 /**
@@ -60,34 +57,31 @@ export function commitDerived(
 ): Promise<boolean> {
   return withTab(tabId, async () => {
     if ((await loadTabState(tabId))?.readId !== readId) return false;
-    await browser.storage.session.set({ [statusKey(tabId)]: { readId, status: derived.status } });
-    if (derived.match) await browser.storage.session.set({ [matchKey(tabId)]: { readId, match: derived.match } satisfies TabMatch });
-    else await browser.storage.session.remove(matchKey(tabId));
+    await session.set(statusItem, tabId, { readId, status: derived.status });
+    if (derived.match) await session.set(matchItem, tabId, { readId, match: derived.match });
+    else await session.remove(matchItem.key(tabId));
     await onCommitted?.();
     return true;
   });
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await withTab(tabId, () => browser.storage.session.remove(tabKeys(tabId)));
+  await withTab(tabId, () => session.remove(tabKeys(tabId)));
 }
 
 /** The tabs with a read, for refreshing every badge after a link or a write. */
 export async function tabsWithRead(): Promise<number[]> {
-  const stored = await browser.storage.session.get(null);
-  return Object.keys(stored)
+  return Object.keys(await session.all())
     .map(tabOfKey)
     .filter((id): id is number => id !== undefined);
 }
 
-
 export async function saveWriteResult(result: WriteResult): Promise<void> {
-  await browser.storage.session.set({ [writeKey(result.contactId)]: result });
+  await session.set(writeItem, result.contactId, result);
 }
 
 export async function loadWriteResult(contactId: string): Promise<WriteResult | null> {
-  const stored = await browser.storage.session.get(writeKey(contactId));
-  return (stored[writeKey(contactId)] as WriteResult | undefined) ?? null;
+  return (await session.get(writeItem, contactId)) ?? null;
 }
 
 export function loadHistory(): Promise<HistoryEntry[]> {
@@ -107,19 +101,23 @@ const WRITE_RESULT_KEEP_MS = 60 * 60_000;
 
 /**
  * Drops session entries nothing will read again: prefetched contacts past their
- * freshness and finished write results past an hour. Tab keys go with their tab.
+ * freshness, finished write results past an hour, and values of neither shape.
+ * Tab keys go with their tab.
  */
 export async function sweepSession(now: number, contactFreshMs: number): Promise<number> {
-  const stored = await browser.storage.session.get(null);
-  const stale = Object.entries(stored)
+  const stale = Object.entries(await session.all())
     .filter(([key, value]) => {
-      const entry = value as { at?: unknown; status?: unknown } | undefined;
-      const at = typeof entry?.at === 'number' ? entry.at : 0;
-      if (key.startsWith(contactKey(''))) return now - at >= contactFreshMs;
-      if (key.startsWith(writeKey(''))) return entry?.status !== 'pending' && now - at >= WRITE_RESULT_KEEP_MS;
+      if (key.startsWith(contactItem.prefix)) {
+        const cached = readSession(contactItem, value);
+        return !cached || now - cached.at >= contactFreshMs;
+      }
+      if (key.startsWith(writeItem.prefix)) {
+        const result = readSession(writeItem, value);
+        return !result || (result.status !== 'pending' && now - result.at >= WRITE_RESULT_KEEP_MS);
+      }
       return false;
     })
     .map(([key]) => key);
-  if (stale.length) await browser.storage.session.remove(stale);
+  if (stale.length) await session.remove(stale);
   return stale.length;
 }

@@ -32,7 +32,11 @@ export function startBackground(tabId?: number): void {
 
 /** Has the background take a page read of `values` on `tabId`, as the content script would; returns its read id. */
 export async function readOnTab(tabId: number, values: Partial<Record<ProfileFieldName, string>>, url?: string): Promise<string> {
-  const profile = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { value, strategy: 'test' }]));
+  const profile = Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value)
+      .map(([field, value]) => [field, { value, strategy: 'test' }]),
+  );
   const read = { state: 'profile' as const, kind: 'profile' as const, url: url ?? values.linkedinUrl ?? 'https://www.linkedin.com/in/test', profile };
   const reply = await handleRequest({ type: 'page-read', read }, tabId);
   if (!reply.ok) throw new Error(JSON.stringify(reply.error));

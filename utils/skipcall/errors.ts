@@ -2,19 +2,21 @@
 import type { TextRef } from '../i18n';
 import type { FieldProblem } from './validation';
 
-export type ApiErrorKind =
-  | 'no-key' // no API key saved yet
-  | 'bad-base-url' // the saved API base URL is not https (detail: 'insecure' or 'format')
-  | 'no-permission' // the extension may not reach the API's origin (detail: its host)
-  | 'invalid-key' // 401
-  | 'plan' // 403: no subscription, or a plan without API access
-  | 'not-found' // 404: missing, or in a workspace outside the key's scope
-  | 'validation' // 400
-  | 'rate-limited' // 429 after the retries
-  | 'server' // 5xx after the retries
-  | 'offline' // the request never got an answer
-  | 'timeout'
-  | 'bad-response'; // the answer does not have the documented shape
+export const API_ERROR_KINDS = [
+  'no-key', // no API key saved yet
+  'bad-base-url', // the saved API base URL is not https (detail: 'insecure' or 'format')
+  'no-permission', // the extension may not reach the API's origin (detail: its host)
+  'invalid-key', // 401
+  'plan', // 403: no subscription, or a plan without API access
+  'not-found', // 404: missing, or in a workspace outside the key's scope
+  'validation', // 400
+  'rate-limited', // 429 after the retries
+  'server', // 5xx after the retries
+  'offline', // the request never got an answer
+  'timeout',
+  'bad-response', // the answer does not have the documented shape
+] as const;
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 
 /** Failures the user fixes in the settings: the pages offer a way there. */
 export const FIXED_IN_SETTINGS: ReadonlySet<string> = new Set<ApiErrorKind>(['no-key', 'invalid-key', 'plan', 'bad-base-url', 'no-permission']);

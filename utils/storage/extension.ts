@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { indexedDbBackend } from './indexeddb';
 import { DATA_DATABASE } from './items';
 import { createPersistentStore, type KeyValueBackend, type LegacyArea, type PersistentStore } from './store';
+import { readSession, type SessionItem } from './session';
 
 let current: PersistentStore | undefined;
 
@@ -26,3 +27,34 @@ export function usePersistentBackend(backend: KeyValueBackend): PersistentStore 
   current = createPersistentStore(backend, legacyLocal());
   return current;
 }
+
+/** storage.session, typed by the items of ./session. */
+export const session = {
+  async get<T, A>(item: SessionItem<T, A>, arg: A): Promise<T | undefined> {
+    const key = item.key(arg);
+    return readSession(item, (await browser.storage.session.get(key))[key]);
+  },
+  async set<T, A>(item: SessionItem<T, A>, arg: A, value: T): Promise<void> {
+    await browser.storage.session.set({ [item.key(arg)]: value });
+  },
+  async remove(keys: string | string[]): Promise<void> {
+    await browser.storage.session.remove(keys);
+  },
+  /** Raw values of several keys in one read (read each with readSession). */
+  async getMany(keys: string[]): Promise<Record<string, unknown>> {
+    return browser.storage.session.get(keys);
+  },
+  /** Every stored key with its raw value (for sweeping and listing tabs). */
+  async all(): Promise<Record<string, unknown>> {
+    return browser.storage.session.get(null);
+  },
+  /** Calls `listener` with the item's new value whenever its key changes (absent: removed or unreadable). Returns the unsubscribe. */
+  watch<T, A>(item: SessionItem<T, A>, arg: A, listener: (value: T | undefined) => void): () => void {
+    const key = item.key(arg);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && key in changes) listener(readSession(item, changes[key]!.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  },
+};
