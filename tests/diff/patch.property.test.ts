@@ -13,20 +13,25 @@ const urls = fc.constantFrom('', 'https://www.linkedin.com/in/a-b', 'http://fr.l
 const phones = fc.constantFrom('+33612345678', '+33698765432', '+14155552671', '06 12 34 56 78', '+33 6 12 34 56 78');
 const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
-const contactArb: fc.Arbitrary<Contact> = fc.record({
-  id: fc.constant('c1'),
-  firstName: fc.constantFrom('Élodie', 'Jean'),
-  lastName: fc.constantFrom('Marchand', 'Lefèbvre'),
-  phoneNumbers: fc.uniqueArray(fc.constantFrom('+33612345678', '+33698765432', '+14155552671'), { maxLength: 3 }),
-  customFields: fc.constant({}),
-  createdAt: fc.constant('2025-01-01T00:00:00Z'),
-  updatedAt: fc.constant('2025-01-01T00:00:00Z'),
+/** The contact fields a user or a colleague edits in Skipcall. */
+const editableFields = {
   company: maybe(words),
   city: maybe(words),
   country: maybe(words),
   role: maybe(words),
   email: maybe(fc.constantFrom('a@b.fr', 'A@B.fr', 'c@d.fr')),
   url: maybe(urls),
+  phoneNumbers: fc.uniqueArray(fc.constantFrom('+33612345678', '+33698765432', '+14155552671'), { maxLength: 3 }),
+};
+
+const contactArb: fc.Arbitrary<Contact> = fc.record({
+  id: fc.constant('c1'),
+  firstName: fc.constantFrom('Élodie', 'Jean'),
+  lastName: fc.constantFrom('Marchand', 'Lefèbvre'),
+  customFields: fc.constant({}),
+  createdAt: fc.constant('2025-01-01T00:00:00Z'),
+  updatedAt: fc.constant('2025-01-01T00:00:00Z'),
+  ...editableFields,
   linkedinUrl: maybe(urls),
   linkedinSalesUrl: maybe(urls),
 });
@@ -94,18 +99,7 @@ describe('the PATCH body', () => {
 });
 
 /** A colleague's edits between the popup's read and the write: any field changed, cleared or re-cased. */
-const editsArb = fc.record(
-  {
-    company: maybe(words),
-    city: maybe(words),
-    country: maybe(words),
-    role: maybe(words),
-    email: maybe(fc.constantFrom('a@b.fr', 'A@B.fr', 'c@d.fr')),
-    url: maybe(urls),
-    phoneNumbers: fc.uniqueArray(fc.constantFrom('+33612345678', '+33698765432', '+14155552671'), { maxLength: 3 }),
-  },
-  { requiredKeys: [] },
-);
+const editsArb = fc.record(editableFields, { requiredKeys: [] });
 
 describe('the exact plan', () => {
   it('writes only planned keys the colleague left alone, or nothing at all', () => {
