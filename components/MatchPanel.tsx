@@ -182,6 +182,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   const viaFor = (contactId: string): 'match' | 'reference' | 'directory' =>
     referenced?.id === contactId ? 'reference' : results ? 'directory' : 'match';
   const note = directoryNote(view);
+  const chosen = shown.find((item) => item.contact.id === selected);
 
   return (
     <section class="match" aria-label={t('matchTitle')}>
@@ -190,8 +191,45 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
       {!linkedId && view.preselected && selected === view.preselected.contactId && (
         <p class="hint">{t(view.preselected.via === 'sales-url' ? 'matchPreselectedSalesNavigator' : 'matchPreselectedLinkedIn')}</p>
       )}
+      {chosen && (
+        <p class="chosen">
+          <bdi>
+            <strong>
+              {chosen.contact.firstName} {chosen.contact.lastName}
+            </strong>
+            {summary(chosen.contact) && ` · ${summary(chosen.contact)}`}
+          </bdi>{' '}
+          <span class="reason">{t('matchMatchedBy', chosen.why)}</span>{' '}
+          <a class="link" href="#contact-choice">
+            {t('matchChange')}
+          </a>
+        </p>
+      )}
+      {selected && selected !== linkedId && (
+        <button type="button" data-testid="link" onClick={() => void link(selected, viaFor(selected))}>
+          {t('matchLink')}
+        </button>
+      )}
+      {selected && (
+        <ContactPanel
+          key={selected}
+          tabId={tabId}
+          readId={readId}
+          contactId={selected}
+          profile={profile}
+          profileKey={profileKey}
+          onBusy={setPanelBusy}
+          initialView={view.preselectedView?.contact.id === selected ? view.preselectedView : undefined}
+          initialSettings={settings}
+          onNotFound={linkedId === selected ? () => void unlink() : undefined}
+          onPageChanged={onPageChanged}
+          onApplied={() => {
+            if (selected !== linkedId) void link(selected, viaFor(selected));
+          }}
+        />
+      )}
       {shown.length > 0 ? (
-        <div class="candidates" role="group" aria-label={t('matchCandidatesLabel')}>
+        <div class="candidates" id="contact-choice" role="group" aria-label={t('matchCandidatesLabel')}>
           {shown.map(({ contact, why, warning }) => (
             <button
               type="button"
@@ -280,29 +318,6 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
         <p class="error" role="alert" data-testid="create-warning">
           {createWarning}
         </p>
-      )}
-      {selected && selected !== linkedId && (
-        <button type="button" data-testid="link" onClick={() => void link(selected, viaFor(selected))}>
-          {t('matchLink')}
-        </button>
-      )}
-      {selected && (
-        <ContactPanel
-          key={selected}
-          tabId={tabId}
-          readId={readId}
-          contactId={selected}
-          profile={profile}
-          profileKey={profileKey}
-          onBusy={setPanelBusy}
-          initialView={view.preselectedView?.contact.id === selected ? view.preselectedView : undefined}
-          initialSettings={settings}
-          onNotFound={linkedId === selected ? () => void unlink() : undefined}
-          onPageChanged={onPageChanged}
-          onApplied={() => {
-            if (selected !== linkedId) void link(selected, viaFor(selected));
-          }}
-        />
       )}
     </section>
   );

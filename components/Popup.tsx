@@ -51,6 +51,13 @@ function useTabState(tabId: number | undefined, initial: Loaded | undefined): [L
   return [loaded, reload];
 }
 
+/** The person's current position and place, under their name: "Directrice commerciale · Brasserie Lumière · Lyon, France". */
+function pageSummary(read: Extract<PageRead, { state: 'profile' }>): string {
+  const { role, company, city, country } = read.profile;
+  const place = [city?.value, country?.value].filter(Boolean).join(', ');
+  return [role?.value, company?.value, place].filter(Boolean).join(' · ');
+}
+
 /** Whose page the popup works on: "Élodie Marchand · /in/elodie-marchand". */
 function pagePerson(read: Extract<PageRead, { state: 'profile' }>): string {
   const name = [read.profile.firstName?.value, read.profile.lastName?.value].filter(Boolean).join(' ');
@@ -94,6 +101,11 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
   const state: PageStateName = read?.state ?? 'not-a-profile';
   const showsMatch = !!loaded?.hasKey && read?.state === 'profile' && tabId !== undefined;
   const busy = !loaded || waiting || (showsMatch && matchBusy);
+  const pageState = (
+    <section data-testid="page-state" data-state={state} class="page-state">
+      {read?.state === 'profile' ? <ProfileCard read={read} /> : <p>{t(PAGE_STATE_TEXT[state])}</p>}
+    </section>
+  );
   return (
     <main data-testid="popup" aria-busy={busy ? 'true' : 'false'} class="popup">
       <header class="bar">
@@ -112,15 +124,18 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
       )}
       {loaded && waiting && <p class="hint">{t('popupReading')}</p>}
       {loaded && !waiting && read?.state === 'profile' && (
-        <p data-testid="page-person" class="page-person">
-          <bdi>{pagePerson(read)}</bdi>
-        </p>
+        <div class="page-header">
+          <p data-testid="page-person" class="page-person">
+            <bdi>{pagePerson(read)}</bdi>
+          </p>
+          {pageSummary(read) && (
+            <p class="hint">
+              <bdi>{pageSummary(read)}</bdi>
+            </p>
+          )}
+        </div>
       )}
-      {loaded && !waiting && (
-        <section data-testid="page-state" data-state={state} class="page-state">
-          {read?.state === 'profile' ? <ProfileCard read={read} /> : <p>{t(PAGE_STATE_TEXT[state])}</p>}
-        </section>
-      )}
+      {loaded && !waiting && !showsMatch && pageState}
       {showsMatch && read?.state === 'profile' && tabId !== undefined && (
         <MatchPanel
           key={read.url}
@@ -133,6 +148,8 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
           onPageChanged={reload}
         />
       )}
+      {/* With a contact to compare, the decision comes first and what was read follows it. */}
+      {loaded && !waiting && showsMatch && pageState}
     </main>
   );
 }
