@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MatchView, TabState } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
@@ -51,6 +51,36 @@ function useTabState(tabId: number | undefined, initial: Loaded | undefined): [L
   return [loaded, reload];
 }
 
+/** Escape closes the popup, as the browser's own popups do. */
+function useEscapeCloses(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) window.close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/**
+ * Once the popup is ready, focus goes to the first thing to do: Apply when it
+ * can send, else the first empty field to fill (a contact link, the search),
+ * else the settings. Never moves focus the user already placed.
+ */
+function useFirstUsefulFocus(busy: boolean): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (busy || done.current) return;
+    done.current = true;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const candidates = ['[data-testid="apply"]:not([disabled])', '[data-testid="setup-needed"] button', '[data-testid="contact-search"]:not([disabled])', '[data-testid="contact-ref"]'];
+    for (const selector of candidates) {
+      const target = document.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  }, [busy]);
+}
+
 /** The person's current position and place, under their name: "Directrice commerciale · Brasserie Lumière · Lyon, France". */
 function pageSummary(read: Extract<PageRead, { state: 'profile' }>): string {
   const { role, company, city, country } = read.profile;
@@ -101,6 +131,8 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
   const state: PageStateName = read?.state ?? 'not-a-profile';
   const showsMatch = !!loaded?.hasKey && read?.state === 'profile' && tabId !== undefined;
   const busy = !loaded || waiting || (showsMatch && matchBusy);
+  useEscapeCloses();
+  useFirstUsefulFocus(!loaded || busy);
   const pageState = (
     <section data-testid="page-state" data-state={state} class="page-state">
       {read?.state === 'profile' ? <ProfileCard read={read} /> : <p>{t(PAGE_STATE_TEXT[state])}</p>}
@@ -150,6 +182,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
       )}
       {/* With a contact to compare, the decision comes first and what was read follows it. */}
       {loaded && !waiting && showsMatch && pageState}
+      <p class="hint shortcuts">{t('popupShortcuts')}</p>
     </main>
   );
 }

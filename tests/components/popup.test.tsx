@@ -21,8 +21,13 @@ const demoRead: PageRead = {
   otherPositions: [{ role: 'Trésorière', company: 'Association des Brasseurs' }],
 };
 
+let mounted: HTMLElement | undefined;
+
 async function renderPopup(tabId: number | undefined): Promise<HTMLElement> {
+  // The previous test's popup goes, with its listeners.
+  if (mounted) render(null, mounted);
   const root = document.createElement('div');
+  mounted = root;
   document.body.replaceChildren(root);
   await act(async () => {
     render(<Popup tabId={tabId} />, root);
@@ -56,6 +61,22 @@ describe('Popup', () => {
     expect(root.textContent).toContain('guessed from the headline');
     expect(root.textContent).toContain('Trésorière · Association des Brasseurs');
     expect(root.querySelector('[data-testid="setup-needed"]')).toBeNull();
+  });
+
+  it('puts focus on the first thing to do, and closes on Escape', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readId: 'r1', readAt: 1 } });
+    const root = await renderPopup(7);
+    // No key saved: the way to the settings.
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="setup-needed"] button'));
+    let closed = 0;
+    const close = window.close;
+    window.close = () => void closed++;
+    try {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    } finally {
+      window.close = close;
+    }
+    expect(closed).toBe(1);
   });
 
   it('asks for the API key when none is saved', async () => {
