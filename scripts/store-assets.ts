@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { launchChromium, type ChromiumExtension } from '../e2e/support/chromium';
 import { APPLY } from '../e2e/support/enrich';
 import { openOptions } from '../e2e/support/options';
@@ -52,16 +53,19 @@ async function render(chromium: ChromiumExtension, html: string, size: { width: 
 }
 
 /** The LinkedIn page under a browser toolbar, the extension's popup open from its icon. */
-function browserScene(pagePng: Buffer, popupPng: Buffer, url: string, scheme: ColorScheme): string {
+function browserScene(pagePng: Buffer, popupPng: Buffer, url: string, scheme: ColorScheme, show: 'top' | 'bottom' = 'top'): string {
   const dark = scheme === 'dark';
+  const room = SCREEN.height - TOOLBAR - 8;
+  // 'bottom': the popup scrolled to its end (the result and the history).
+  const hidden = show === 'bottom' ? Math.max(0, PNG.sync.read(popupPng).height - room) : 0;
   return `<!doctype html><html><body style="margin:0;width:${SCREEN.width}px;height:${SCREEN.height}px;overflow:hidden;font:14px system-ui,sans-serif;background:${dark ? '#202124' : '#f1f3f4'}">
   <div style="height:${TOOLBAR}px;display:flex;align-items:center;gap:12px;padding:0 12px;box-sizing:border-box">
     <div style="flex:1;height:28px;border-radius:14px;background:${dark ? '#35363a' : '#fff'};color:${dark ? '#e8eaed' : '#3c4043'};display:flex;align-items:center;padding:0 14px">${escape(url.replace(/^https:\/\//, ''))}</div>
     <div style="width:28px;height:28px;border-radius:6px;background:${dark ? '#4a4c50' : '#dadce0'};display:grid;place-items:center"><img src="${ICON}" width="18" height="18" alt=""></div>
   </div>
   <img src="${dataUrl(pagePng)}" style="display:block;width:${SCREEN.width}px;height:${SCREEN.height - TOOLBAR}px;object-fit:cover;object-position:top left" alt="">
-  <div style="position:absolute;top:${TOOLBAR - 4}px;right:12px;max-height:${SCREEN.height - TOOLBAR - 8}px;overflow:hidden;border-radius:8px;box-shadow:0 8px 28px rgba(0,0,0,.35);border:1px solid ${dark ? '#3a4448' : '#d8dee0'}">
-    <img src="${dataUrl(popupPng)}" style="display:block" alt="">
+  <div style="position:absolute;top:${TOOLBAR - 4}px;right:12px;max-height:${room}px;overflow:hidden;border-radius:8px;box-shadow:0 8px 28px rgba(0,0,0,.35);border:1px solid ${dark ? '#3a4448' : '#d8dee0'}">
+    <img src="${dataUrl(popupPng)}" style="display:block;margin-top:-${hidden}px" alt="">
   </div></body></html>`;
 }
 
@@ -133,7 +137,9 @@ async function assetsIn(language: UiLanguage, sandbox: Sandbox, write: (name: st
     await popup.close();
     for (const scheme of COLOR_SCHEMES) {
       const after = await openPopup(chromium, tabId, { ...DEMO_DIFF, accept: (v) => v.history.length > 0 && v.diff.length > 0 }, scheme);
-      write(`screenshot-2-applied-${scheme}`, await render(chromium, browserScene(await shootPage(profilePage, scheme), await shootPopup(after), DEMO_PROFILE.url, scheme), SCREEN, scheme));
+      // The history unfolded, as after a click on it.
+      await after.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      write(`screenshot-2-applied-${scheme}`, await render(chromium, browserScene(await shootPage(profilePage, scheme), await shootPopup(after), DEMO_PROFILE.url, scheme, 'bottom'), SCREEN, scheme));
       await after.close();
     }
 
