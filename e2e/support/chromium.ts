@@ -35,7 +35,8 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     // Playwright's headless is Chromium's new headless, which loads extensions.
     headless: options.headless ?? !process.env.HEADED,
     // Chromium on Linux takes its UI language from LANGUAGE; --lang is honoured elsewhere.
-    ...(options.uiLanguage && { env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` } }),
+    // navigator.language (dates, numbers) follows, as it does for a user of that language.
+    ...(options.uiLanguage && { env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` }, locale: options.uiLanguage }),
     args: [
       ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       `--disable-extensions-except=${extensionDir}`,
