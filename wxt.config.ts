@@ -10,7 +10,7 @@ const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  zip: { excludeSources: ['e2e/**', 'tests/**', 'test-results/**'] },
+  zip: { excludeSources: ['e2e/**', 'tests/**', 'test-results/**', 'store/assets/**'] },
   hooks: {
     // Firefox builds are MV2: optional hosts and the action command go by their MV2 names.
     'build:manifestGenerated': (_wxt, manifest) => {

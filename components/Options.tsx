@@ -158,6 +158,11 @@ export function Options() {
           <RegistrySection />
         </>
       )}
+      <p class="page-links hint">
+        <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener" data-testid="privacy-link">
+          {t('privacyLink')}
+        </a>
+      </p>
     </main>
   );
 }

@@ -40,6 +40,7 @@ import {
 } from './support/write-scenarios';
 import { fromPlaywright } from './support/ui';
 import { slowRefreshNeverPairsWrongPerson } from './support/identity-scenarios';
+import { optionsLinkPrivacy, storePagesAccessible, welcomeOpenedOnInstall } from './support/store-scenarios';
 
 let sandbox: Sandbox;
 let chromium: ChromiumExtension;
@@ -62,6 +63,20 @@ beforeEach(async () => {
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') await chromium.screenshotPages(task.name);
   await chromium.closePages();
+});
+
+describe('first run and store pages', () => {
+  it('opens the welcome page on install', async () => {
+    await welcomeOpenedOnInstall(chromium);
+  });
+
+  it('links the privacy policy from the options page', async () => {
+    await optionsLinkPrivacy(chromium);
+  });
+
+  it('has no axe-core violation on the welcome and privacy pages, light and dark', async () => {
+    await storePagesAccessible(chromium);
+  });
 });
 
 describe('options page', () => {

@@ -16,6 +16,8 @@ export interface ChromiumOptions {
   extensionDir?: string;
   /** Default: headless unless HEADED=1. */
   headless?: boolean;
+  /** Browser UI language, which the extension's i18n follows (e.g. 'fr'); default: the machine's. */
+  uiLanguage?: string;
 }
 
 export interface ChromiumExtension extends ExtensionHarness {
@@ -32,7 +34,11 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     executablePath: CHROMIUM_PATH,
     // Playwright's headless is Chromium's new headless, which loads extensions.
     headless: options.headless ?? !process.env.HEADED,
+    // Chromium on Linux takes its UI language from LANGUAGE; --lang is honoured elsewhere.
+    // navigator.language (dates, numbers) follows, as it does for a user of that language.
+    ...(options.uiLanguage && { env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` }, locale: options.uiLanguage }),
     args: [
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

@@ -1,0 +1,48 @@
+// First run and the pages shipped for the stores: the welcome page opened on
+// install, the privacy policy linked from the options page, both accessible.
+import { expect } from 'vitest';
+import type { ChromiumExtension } from './chromium';
+import { openOptions } from './options';
+import { fromPlaywright } from './ui';
+import { waitUntil } from './wait';
+import { axeViolations, describeViolations } from './write-scenarios';
+
+/** Installing the extension (the browser's launch) opened welcome.html in a tab of its own. */
+export async function welcomeOpenedOnInstall(chromium: ChromiumExtension): Promise<void> {
+  const welcomeUrl = `${chromium.extensionOrigin}/welcome.html`;
+  const page = await waitUntil(() => chromium.context.pages().find((p) => p.url() === welcomeUrl) ?? null, {
+    what: 'the welcome page to open after install',
+  });
+  await page.waitForSelector('[data-testid="welcome"] h1');
+  expect(await page.locator('h1').textContent()).toBe('Welcome to Skipcall Enrich');
+  // It leads to the settings and to the privacy policy.
+  expect(await page.locator('[data-testid="welcome-open-settings"]').isVisible()).toBe(true);
+  expect(await page.locator('[data-testid="privacy-link"]').getAttribute('href')).toBe(`${chromium.extensionOrigin}/privacy.html`);
+}
+
+/** The options page links the privacy policy, which opens in a new tab. */
+export async function optionsLinkPrivacy(chromium: ChromiumExtension): Promise<void> {
+  await openOptions(chromium);
+  const options = chromium.context.pages().find((p) => p.url().endsWith('/options.html'))!;
+  const [privacy] = await Promise.all([chromium.context.waitForEvent('page'), options.locator('[data-testid="privacy-link"]').click()]);
+  await privacy.waitForSelector('[data-testid="privacy"] h1');
+  expect(privacy.url()).toBe(`${chromium.extensionOrigin}/privacy.html`);
+  expect(await privacy.locator('h1').textContent()).toBe('Skipcall Enrich privacy policy');
+  await privacy.close();
+}
+
+/** welcome.html and privacy.html have no axe-core violation, in light and in dark. */
+export async function storePagesAccessible(chromium: ChromiumExtension): Promise<void> {
+  const report: string[] = [];
+  for (const name of ['welcome', 'privacy']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await chromium.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${chromium.extensionOrigin}/${name}.html`);
+      await page.waitForSelector(`[data-testid="${name}"] h1`);
+      const violations = await axeViolations(fromPlaywright(page));
+      if (violations.length) report.push(`${name} (${colorScheme}):\n${describeViolations(violations)}`);
+    }
+  }
+  expect(report.join('\n'), 'axe-core violations').toBe('');
+}
