@@ -13,6 +13,7 @@ import { waitForPopupOn } from '../e2e/support/popup';
 import { findTabId } from '../e2e/support/tabs';
 import { fromPlaywright } from '../e2e/support/ui';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
+import { jobChangeContact } from '../sandbox/seed';
 
 const USAGE = `Usage: npm start -- [--headless] [--port N]
 
@@ -56,7 +57,7 @@ function build(): void {
 async function sandboxOn(port: number): Promise<Sandbox> {
   step(`Starting the Skipcall sandbox on 127.0.0.1:${port}`);
   try {
-    const sandbox = await startSandbox({ port });
+    const sandbox = await startSandbox({ port, extraContacts: () => [jobChangeContact()] });
     done(`sandbox at ${sandbox.url}`);
     return sandbox;
   } catch (error) {
@@ -113,7 +114,9 @@ The demo is running. Try:
   - API base URL  ${sandbox.url}
   - API key       ${DEMO_API_KEY}
   - request log   GET ${sandbox.url}/__sandbox/log   (e.g. curl ${sandbox.url}/__sandbox/log)
-  - other LinkedIn addresses show a "demo only serves this profile" page
+  - a job change: open https://www.linkedin.com/in/julien-mercier-demo/ (now at Maison Vernet,
+    Skipcall still says Fromagerie Dubois); the popup leads with it
+  - other LinkedIn addresses show a "demo only serves these profiles" page
 Press Ctrl+C (or close the browser) to stop.`);
   await new Promise<void>((resolve) => {
     browser.context.once('close', () => resolve());
