@@ -61,6 +61,8 @@ export function ContactPanel(props: Props) {
   // What was last read and written for this contact (three-way diff); null: not loaded yet.
   const [provenance, setProvenance] = useState<ContactProvenance | null>(null);
   const [creatingForJob, setCreatingForJob] = useState(false);
+  /** The last undo was of a job-change creation: the contact the profile is linked to again. */
+  const [relinkedTo, setRelinkedTo] = useState<string | null>(null);
   useEffect(() => {
     void persistentStore()
       .get(provenanceItem(contactId))
@@ -195,6 +197,7 @@ export function ContactPanel(props: Props) {
 
   async function undo(entryId: string) {
     setResult({ status: 'pending', kind: 'undo', contactId, at: Date.now(), keys: [] });
+    setRelinkedTo(history.find((e) => e.id === entryId)?.jobChange?.fromLabel ?? null);
     const reply = await ask({ type: 'undo', entryId });
     const outcome: WriteResult = reply.ok
       ? reply.result
@@ -274,7 +277,7 @@ export function ContactPanel(props: Props) {
           </span>
         )}
       </div>
-      {result && <WriteResultView result={result} customFieldNames={customFieldNames} />}
+      {result && <WriteResultView result={result} customFieldNames={customFieldNames} relinkedTo={result.kind === 'undo' ? relinkedTo : null} />}
       <HistoryList entries={history} customFieldNames={customFieldNames} onUndo={undo} disabled={writing} />
     </form>
   );

@@ -48,7 +48,7 @@ async function until(check: () => boolean, what: string) {
 }
 const click = (el: HTMLElement | null) => act(() => el!.click());
 
-async function mount(values: Record<string, string>, created: Contact[] = []): Promise<HTMLElement> {
+async function mount(values: Record<string, string>, created: Contact[] = [], contactId = JOB_CHANGE_CONTACT_ID): Promise<HTMLElement> {
   const readId = await readOnTab(TAB, values);
   const root = document.createElement('div');
   document.body.replaceChildren(root);
@@ -57,7 +57,7 @@ async function mount(values: Record<string, string>, created: Contact[] = []): P
       <ContactPanel
         tabId={TAB}
         readId={readId}
-        contactId={JOB_CHANGE_CONTACT_ID}
+        contactId={contactId}
         profile={values}
         profileKey="k"
         onBusy={() => undefined}
@@ -136,8 +136,14 @@ describe('job change', () => {
     if (!history.ok) throw new Error('history');
     expect(history.entries).toHaveLength(1);
     expect(history.entries[0]!.jobChange).toMatchObject({ fromContactId: JOB_CHANGE_CONTACT_ID, fromLabel: 'Julien Mercier · Fromagerie Dubois' });
-    const undone = await handleRequest({ type: 'undo', entryId: history.entries[0]!.id }, undefined);
-    expect(undone.ok && undone.result.status).toBe('success');
+    // The popup on the new contact: its history holds the creation, whose undo links the profile back.
+    const panel = await mount(profile, [], fresh.id);
+    await until(() => !!q(panel, '[data-testid="history-job-change"]'), 'the job-change history entry');
+    await click(q(panel, '[data-testid="undo"]'));
+    await until(() => q(panel, '[data-testid="result"]')?.getAttribute('data-status') === 'success', 'the undo');
+    expect(q(panel, '[data-testid="result"]')?.textContent).toBe(
+      'The profile is linked to Julien Mercier · Fromagerie Dubois again; the new contact stays in Skipcall (it is not deleted).',
+    );
     expect(findLink(await loadRegistry(), identity)?.contactId).toBe(JOB_CHANGE_CONTACT_ID);
     expect(sandbox.contacts.has(fresh.id)).toBe(true);
     expect(sandbox.log.filter((e) => e.method === 'DELETE')).toHaveLength(0);
