@@ -105,11 +105,13 @@ describe('three-way diff', () => {
 
 // Any sequence of LinkedIn reads, our writes (of what the popup proposes) and
 // colleagues' edits, recorded the way the background records them.
-type Step = { kind: 'read'; value: string } | { kind: 'write' } | { kind: 'edit'; value: string | null };
+type Step = { kind: 'read'; value: string } | { kind: 'write'; edited?: string } | { kind: 'edit'; value: string | null };
 const cities = fc.constantFrom('Lyon', 'lyon', 'Paris', 'Marseille', 'Villeurbanne', 'Nantes');
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   cities.map((value) => ({ kind: 'read' as const, value })),
   fc.constant({ kind: 'write' as const }),
+  // The user edited the proposed value before applying.
+  cities.map((edited) => ({ kind: 'write' as const, edited })),
   fc.option(cities, { nil: null }).map((value) => ({ kind: 'edit' as const, value })),
 );
 
@@ -130,11 +132,11 @@ function run(initial: string | null, steps: Step[]) {
       provenance = read(provenance, contact, linkedin, at);
     } else if (step.kind === 'write') {
       if (linkedin === undefined) continue;
-      contact = withCity(linkedin);
+      contact = withCity(step.edited ?? linkedin);
       provenance = wrote(provenance, contact, at);
       lastSkipcallChange = 'write';
       wroteOnce = true;
-      written = linkedin;
+      written = contact.city;
     } else if (step.value !== contact.city) {
       contact = withCity(step.value);
       lastSkipcallChange = 'edit';
