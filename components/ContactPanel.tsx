@@ -45,6 +45,8 @@ interface Props {
   identity?: { linkedinUrl?: string; linkedinSalesUrl?: string };
   /** A contact was created for the person's new job and linked. */
   onJobChangeCreated?: (contact: Contact, linkSaved: boolean) => void;
+  /** The undo of a job-change creation linked the profile back to this contact. */
+  onRelinked?: (contactId: string) => void;
 }
 
 const POLL_MS = 300;
@@ -197,7 +199,8 @@ export function ContactPanel(props: Props) {
 
   async function undo(entryId: string) {
     setResult({ status: 'pending', kind: 'undo', contactId, at: Date.now(), keys: [] });
-    setRelinkedTo(history.find((e) => e.id === entryId)?.jobChange?.fromLabel ?? null);
+    const jobChange = history.find((e) => e.id === entryId)?.jobChange;
+    setRelinkedTo(jobChange?.fromLabel ?? null);
     const reply = await ask({ type: 'undo', entryId });
     const outcome: WriteResult = reply.ok
       ? reply.result
@@ -205,6 +208,7 @@ export function ContactPanel(props: Props) {
     setResult(outcome);
     if (outcome.contact && view) setView({ ...view, contact: outcome.contact });
     void refreshHistory();
+    if (jobChange && outcome.status === 'success') props.onRelinked?.(jobChange.fromContactId);
   }
 
   if (loadError) {

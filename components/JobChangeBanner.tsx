@@ -16,8 +16,8 @@ export function JobChangeBanner({ change, disabled, onUpdate, onCreate }: Props)
     ? t('jobChangeLeft', change.oldCompany, change.newRole, change.newCompany)
     : t('jobChangeLeftNoRole', change.oldCompany, change.newCompany);
   return (
-    <section class="notice job-change" data-testid="job-change" role="status" aria-label={t('jobChangeTitle')}>
-      <h2>{t('jobChangeTitle')}</h2>
+    <section class="notice job-change" data-testid="job-change" aria-labelledby="job-change-title">
+      <h2 id="job-change-title">{t('jobChangeTitle')}</h2>
       <p data-testid="job-change-text">
         {move}
         {change.since && <> {t('jobChangeSince', change.since)}</>}

@@ -302,6 +302,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           identityConfirmed={selected === linkedId || (!linkedId && selected === view.preselected?.contactId)}
           since={read.since}
           identity={identity}
+          onRelinked={(contactId) => setLinkedId(contactId)}
           onJobChangeCreated={(contact, linkSaved) => {
             if (!linkSaved) setCreateWarning(t('createLinkNotSaved'));
             setReferenced({ id: contact.id, firstName: contact.firstName, lastName: contact.lastName, ...(contact.company ? { company: contact.company } : {}) });
