@@ -182,5 +182,7 @@ describe('three-way diff in the panel', () => {
     expect(row(root, 'city')?.getAttribute('data-status')).toBe('update');
     expect(row(root, 'city')?.textContent).toContain('kept: edited in Skipcall');
     expect(row(root, 'city')?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked).toBe(false);
+    // Nothing left to review: the badge does not count a kept edit.
+    expect((await session.get(statusItem, TAB))?.status).toEqual({ kind: 'linked', contactId: JOB_CHANGE_CONTACT_ID, changes: 0 });
   });
 });
