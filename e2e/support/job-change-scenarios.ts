@@ -10,6 +10,7 @@ import { waitForPopup, waitForView } from './popup';
 import { badgeText, findTabId } from './tabs';
 import type { UiPage } from './ui';
 import { waitUntil } from './wait';
+import { axeViolations, describeViolations } from './write-scenarios';
 
 /** The banner's sentence, once it shows. */
 function jobChangeText(page: UiPage): Promise<string> {
@@ -41,6 +42,9 @@ export async function jobChangeCreatesNewContact(harness: ExtensionHarness, sand
   expect(await jobChangeText(page)).toBe(
     `Left ${JOB_CHANGE_PROFILE.oldCompany} → now ${JOB_CHANGE_PROFILE.newRole} at ${JOB_CHANGE_PROFILE.newCompany} (since ${JOB_CHANGE_PROFILE.since})`,
   );
+  // The banner, the kept-edit texts and the phone warning pass axe-core like the rest of the popup.
+  expect(describeViolations(await axeViolations(page)), 'axe-core violations').toBe('');
+
   const before = new Set(sandbox.contacts.keys());
   sandbox.log.length = 0;
   await page.click('[data-testid="job-change-create"]');
