@@ -3,6 +3,13 @@ import { computeDiff, type ProfileValues } from '@/utils/diff/compute';
 import type { HistoryEntry } from '@/utils/diff/history';
 import type { Choices, RowChoice } from '@/utils/diff/patch';
 import { planWrite } from '@/utils/diff/plan';
+import { detectJobChange } from '@/utils/diff/job-change';
+import { withProvenance, type ContactProvenance } from '@/utils/diff/provenance';
+import { persistentStore } from '@/utils/storage/extension';
+import { provenanceItem } from '@/utils/storage/items';
+import type { Contact } from '@/utils/skipcall/schemas';
+import { CreateContactForm } from './CreateContactForm';
+import { JobChangeBanner } from './JobChangeBanner';
 import type { ContactView, WriteResult } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import { FIXED_IN_SETTINGS } from '@/utils/skipcall/errors';
@@ -31,11 +38,21 @@ interface Props {
   onApplied?: () => void;
   /** The background refused the write: the tab has read another page since. */
   onPageChanged?: () => void;
+  /** The contact is this person's for sure (saved link or unique LinkedIn URL): a job change may be offered. */
+  identityConfirmed?: boolean;
+  /** When the current position started, as the page shows it. */
+  since?: string | undefined;
+  identity?: { linkedinUrl?: string; linkedinSalesUrl?: string };
+  /** A contact was created for the person's new job and linked. */
+  onJobChangeCreated?: (contact: Contact, linkSaved: boolean) => void;
+  /** The undo of a job-change creation linked the profile back to this contact. */
+  onRelinked?: (contactId: string) => void;
 }
 
 const POLL_MS = 300;
 
-export function ContactPanel({ tabId, readId, contactId, profile, profileKey, onBusy, onNotFound, onApplied, onPageChanged, initialView, initialSettings }: Props) {
+export function ContactPanel(props: Props) {
+  const { tabId, readId, contactId, profile, profileKey, onBusy, onNotFound, onApplied, onPageChanged, initialView, initialSettings } = props;
   // With the contact and settings at hand, the diff shows on the first render.
   const [view, setView] = useState<ContactView | null>(initialView ?? null);
   const [settings, setSettings] = useState<Settings | null>(initialSettings ?? null);
@@ -43,8 +60,18 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
   const [choices, setChoices] = useState<Choices>({});
   const [result, setResult] = useState<WriteResult | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  // What was last read and written for this contact (three-way diff); null: not loaded yet.
+  const [provenance, setProvenance] = useState<ContactProvenance | null>(null);
+  const [creatingForJob, setCreatingForJob] = useState(false);
+  /** The last undo was of a job-change creation: the contact the profile is linked to again. */
+  const [relinkedTo, setRelinkedTo] = useState<string | null>(null);
+  useEffect(() => {
+    void persistentStore()
+      .get(provenanceItem(contactId))
+      .then(setProvenance, () => setProvenance({ fields: {} }));
+  }, [contactId]);
 
-  const loading = !view && !loadError;
+  const loading = (!view || !provenance) && !loadError;
   const writing = result?.status === 'pending';
   // Before paint, so aria-busy never reads false while the diff is still loading.
   useLayoutEffect(() => onBusy(loading || writing), [loading, writing]);
@@ -104,13 +131,22 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
   const rows = useMemo(
     () =>
       view && settings
-        ? computeDiff(view.contact, profile, {
-            customFieldMap: settings.customFieldMap,
-            customFields: view.customFields,
-            preferLinkedIn: settings.preferLinkedIn,
-          })
+        ? withProvenance(
+            computeDiff(view.contact, profile, {
+              customFieldMap: settings.customFieldMap,
+              customFields: view.customFields,
+              preferLinkedIn: settings.preferLinkedIn,
+            }),
+            provenance ?? undefined,
+            view.contact,
+            view.customFields,
+          )
         : [],
-    [view, settings, profile],
+    [view, settings, profile, provenance],
+  );
+  const jobChange = useMemo(
+    () => (view && props.identityConfirmed ? detectJobChange(view.contact, profile, rows, provenance ?? undefined, props.since) : null),
+    [view, rows, provenance, props.identityConfirmed, props.since],
   );
   // Exactly what the table shows as going out, with the Skipcall values it was shown against.
   const plan = useMemo(() => (view ? planWrite(rows, choices, view.contact, view.customFields) : null), [rows, choices, view]);
@@ -124,8 +160,21 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
   async function apply(event: Event) {
     event.preventDefault();
     if (!view || !plan || disabledReason) return;
+    await send(plan.plan);
+  }
+
+  /** Job change, "update this contact": role and company only, as shown in the diff (phones kept). */
+  async function applyJobUpdate() {
+    if (!view || writing) return;
+    const only: Choices = Object.fromEntries(rows.map((r) => [r.key, { ticked: r.key === 'role' || r.key === 'company' }]));
+    const job = planWrite(rows, only, view.contact, view.customFields);
+    if (job.plan.length && !Object.keys(job.problems).length) await send(job.plan);
+  }
+
+  async function send(items: NonNullable<typeof plan>['plan']) {
+    if (!view) return;
     setResult({ status: 'pending', kind: 'apply', contactId, at: Date.now(), keys: [] });
-    const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: plan.plan });
+    const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: items });
     const outcome: WriteResult = reply.ok
       ? reply.result
       : { status: 'error', kind: 'apply', contactId, at: Date.now(), keys: [], error: reply.error };
@@ -150,6 +199,8 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
 
   async function undo(entryId: string) {
     setResult({ status: 'pending', kind: 'undo', contactId, at: Date.now(), keys: [] });
+    const jobChange = history.find((e) => e.id === entryId)?.jobChange;
+    setRelinkedTo(jobChange?.fromLabel ?? null);
     const reply = await ask({ type: 'undo', entryId });
     const outcome: WriteResult = reply.ok
       ? reply.result
@@ -157,6 +208,7 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
     setResult(outcome);
     if (outcome.contact && view) setView({ ...view, contact: outcome.contact });
     void refreshHistory();
+    if (jobChange && outcome.status === 'success') props.onRelinked?.(jobChange.fromContactId);
   }
 
   if (loadError) {
@@ -176,7 +228,7 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
       </div>
     );
   }
-  if (!view || !plan) return <p class="hint">{t('contactLoading')}</p>;
+  if (!view || !plan || !provenance) return <p class="hint">{t('contactLoading')}</p>;
 
   const problems = Object.entries(plan.problems);
   const offered = rows.some((r) => r.status === 'fill' || r.status === 'update');
@@ -192,6 +244,19 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
 
   return (
     <form class="contact-panel" onSubmit={apply}>
+      {jobChange && !creatingForJob && (
+        <JobChangeBanner change={jobChange} disabled={writing} onUpdate={() => void applyJobUpdate()} onCreate={() => setCreatingForJob(true)} />
+      )}
+      {jobChange && creatingForJob && (
+        <CreateContactForm
+          profile={{ ...profile, phone: profile.phone ?? '' }}
+          identity={props.identity ?? {}}
+          jobChangeFrom={contactId}
+          onBusy={onBusy}
+          onCancel={() => setCreatingForJob(false)}
+          onCreated={(contact, linkSaved) => props.onJobChangeCreated?.(contact, linkSaved)}
+        />
+      )}
       <DiffTable
         rows={rows}
         choices={choices}
@@ -216,7 +281,7 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
           </span>
         )}
       </div>
-      {result && <WriteResultView result={result} customFieldNames={customFieldNames} />}
+      {result && <WriteResultView result={result} customFieldNames={customFieldNames} relinkedTo={result.kind === 'undo' ? relinkedTo : null} />}
       <HistoryList entries={history} customFieldNames={customFieldNames} onUndo={undo} disabled={writing} />
     </form>
   );

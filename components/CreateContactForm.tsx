@@ -14,6 +14,8 @@ interface Props {
   onCreated: (contact: Contact, linkSaved: boolean) => void;
   onCancel: () => void;
   onBusy: (busy: boolean) => void;
+  /** A contact for the person's new job: the one the profile was linked to, which stays as it is. */
+  jobChangeFrom?: string;
 }
 
 const FIELDS = [
@@ -28,7 +30,7 @@ const FIELDS = [
 type FieldKey = (typeof FIELDS)[number]['key'];
 
 /** No contact yet: create it from the profile. The API requires a phone number. */
-export function CreateContactForm({ profile, identity, onCreated, onCancel, onBusy }: Props) {
+export function CreateContactForm({ profile, identity, onCreated, onCancel, onBusy, jobChangeFrom }: Props) {
   const [values, setValues] = useState<Record<FieldKey, string>>(() => ({
     firstName: profile.firstName ?? '',
     lastName: profile.lastName ?? '',
@@ -70,7 +72,7 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
     setSending(true);
     onBusy(true);
     setError(null);
-    const reply = await ask({ type: 'create-contact', identity, contact });
+    const reply = await ask({ type: 'create-contact', identity, contact, ...(jobChangeFrom ? { jobChangeFrom } : {}) });
     setSending(false);
     onBusy(false);
     if (reply.ok) onCreated(reply.contact, reply.warning !== 'link-not-saved');
@@ -79,7 +81,7 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
 
   return (
     <form class="create-form" data-testid="create-form" onSubmit={submit} noValidate>
-      <h2>{t('createTitle')}</h2>
+      <h2>{t(jobChangeFrom ? 'jobChangeCreate' : 'createTitle')}</h2>
       {FIELDS.map((field) => (
         <label key={field.key} class="stacked">
           {t(field.label)}

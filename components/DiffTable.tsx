@@ -12,6 +12,12 @@ const STATUS_TEXT: Readonly<Record<DiffRow['status'], MessageKey>> = {
   none: 'diffStatusNone',
 };
 
+const PROVENANCE_TEXT: Readonly<Record<NonNullable<DiffRow['provenance']>, MessageKey>> = {
+  'linkedin-changed': 'diffProvenanceLinkedIn',
+  'skipcall-edited': 'diffProvenanceKept',
+  'both-changed': 'diffProvenanceBoth',
+};
+
 interface Props {
   rows: DiffRow[];
   choices: Choices;
@@ -46,7 +52,14 @@ export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, 
           const problem = problemRef && t(...problemRef);
           const id = `diff-${row.key.replace(/\W/g, '-')}`;
           return (
-            <tr key={row.key} data-testid="diff-row" data-field={row.key} data-status={row.status} class={`status-${row.status}`}>
+            <tr
+              key={row.key}
+              data-testid="diff-row"
+              data-field={row.key}
+              data-status={row.status}
+              data-provenance={row.provenance}
+              class={`status-${row.status}`}
+            >
               <td>
                 <input
                   type="checkbox"
@@ -60,6 +73,11 @@ export function DiffTable({ rows, choices, contact, customFieldNames, onChoice, 
               <th scope="row">
                 <label for={offered ? `${id}-value` : `${id}-tick`}>{label}</label>
                 <span class={`badge ${row.status}`}>{t(STATUS_TEXT[row.status])}</span>
+                {row.provenance && (
+                  <span class={`provenance ${row.provenance}`} data-testid="diff-provenance">
+                    {t(PROVENANCE_TEXT[row.provenance])}
+                  </span>
+                )}
               </th>
               <td class="current">{row.current || '—'}</td>
               <td>

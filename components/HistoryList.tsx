@@ -21,6 +21,11 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
         {entries.map((entry) => (
           <li key={entry.id} data-testid="history-entry">
             <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleString()}</time>
+            {entry.jobChange && (
+              <p data-testid="history-job-change">
+                {t('historyJobChange', entry.jobChange.fromLabel)} <span class="hint">{t('historyJobChangeUndo', entry.jobChange.fromLabel)}</span>
+              </p>
+            )}
             <ul>
               {entry.changes.map((change) => (
                 <li key={change.key}>

@@ -223,6 +223,16 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           initialSettings={settings}
           onNotFound={linkedId === selected ? () => void unlink() : undefined}
           onPageChanged={onPageChanged}
+          identityConfirmed={selected === linkedId || (!linkedId && selected === view.preselected?.contactId)}
+          since={read.since}
+          identity={identity}
+          onRelinked={(contactId) => setLinkedId(contactId)}
+          onJobChangeCreated={(contact, linkSaved) => {
+            if (!linkSaved) setCreateWarning(t('createLinkNotSaved'));
+            setReferenced({ id: contact.id, firstName: contact.firstName, lastName: contact.lastName, ...(contact.company ? { company: contact.company } : {}) });
+            setLinkedId(linkSaved ? contact.id : null);
+            choose(contact.id);
+          }}
           onApplied={() => {
             if (selected !== linkedId) void link(selected, viaFor(selected));
           }}

@@ -15,6 +15,7 @@ import { describeReplyError } from './describe';
 import { DiffPolicySection } from './DiffPolicySection';
 import { DirectorySection } from './DirectorySection';
 import { localizeDocument, t } from './i18n';
+import { JobChangesSection } from './JobChangesSection';
 import { RegistrySection } from './RegistrySection';
 import { ask, readSettings, updateSettings } from './runtime';
 
@@ -156,6 +157,7 @@ export function Options() {
           <DirectorySection />
           <DiffPolicySection connected={connection?.status !== 'error'} />
           <RegistrySection />
+          <JobChangesSection />
         </>
       )}
       <p class="page-links hint">

@@ -5,10 +5,12 @@ import { t } from './i18n';
 interface Props {
   result: WriteResult;
   customFieldNames: Record<string, string>;
+  /** The undo of a job-change creation linked the profile back to this contact. */
+  relinkedTo?: string | null | undefined;
 }
 
 /** The outcome of the last write: what was sent, or why nothing was. */
-export function WriteResultView({ result, customFieldNames }: Props) {
+export function WriteResultView({ result, customFieldNames, relinkedTo }: Props) {
   const names = (keys: string[]) => keys.map((key) => diffLabel(key, customFieldNames)).join(', ');
   let text: string;
   switch (result.status) {
@@ -17,7 +19,7 @@ export function WriteResultView({ result, customFieldNames }: Props) {
       break;
     case 'success':
       if (result.kind === 'undo') {
-        text = result.keys.length ? t('resultRestored', names(result.keys)) : t('resultNothingRestored');
+        text = relinkedTo ? t('resultRelinked', relinkedTo) : result.keys.length ? t('resultRestored', names(result.keys)) : t('resultNothingRestored');
         const wasEmpty = result.blocked?.filter((b) => b.reason === 'was-empty').map((b) => b.key) ?? [];
         const changed = result.blocked?.filter((b) => b.reason === 'changed').map((b) => b.key) ?? [];
         if (wasEmpty.length) text += ` ${t('resultKeptEmpty', names(wasEmpty))}`;

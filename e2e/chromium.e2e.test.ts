@@ -26,6 +26,7 @@ import {
   preselectsByLinkedInUrl,
 } from './support/match-scenarios';
 import { findTabId, resetExtensionStorage } from './support/tabs';
+import { jobChangeCreatesNewContact } from './support/job-change-scenarios';
 import {
   accessibility,
   choicesSurviveClosing,
@@ -234,5 +235,11 @@ describe('diff and write: review the diff and apply it', () => {
 
   it('has no axe-core violation in the popup and the options page', async () => {
     await accessibility(chromium, sandbox);
+  });
+});
+
+describe('job change', () => {
+  it('shows the job-change badge; "create a new contact for the new job" posts once and links the profile to it, the old contact untouched', async () => {
+    await jobChangeCreatesNewContact(chromium, sandbox);
   });
 });

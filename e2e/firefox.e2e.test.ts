@@ -20,6 +20,7 @@ import {
   preselectsByLinkedInUrl,
 } from './support/match-scenarios';
 import { resetExtensionStorage } from './support/tabs';
+import { jobChangeCreatesNewContact } from './support/job-change-scenarios';
 import { conflictWritesNothing, fullLoop, offlineKeepsChoices, undoRestores } from './support/write-scenarios';
 
 let sandbox: Sandbox;
@@ -119,5 +120,11 @@ describe('diff and write: review the diff and apply it', () => {
 
   it('undoes a write without clearing a field that was empty', async () => {
     await undoRestores(firefox, sandbox);
+  });
+});
+
+describe('job change', () => {
+  it('shows the job-change badge; "create a new contact for the new job" posts once and links the profile to it, the old contact untouched', async () => {
+    await jobChangeCreatesNewContact(firefox, sandbox);
   });
 });

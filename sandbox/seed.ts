@@ -40,6 +40,10 @@ export const CUSTOM_FIELDS: readonly CustomField[] = [
   { id: 'cf000000-0000-4000-8000-000000000004', name: 'Source du lead', slug: 'source_du_lead' },
 ];
 
+/** The contact of the job-change demo profile: Skipcall still has the old company. */
+export const JOB_CHANGE_CONTACT_ID = 'c0ffee00-0000-4000-8000-000000000010';
+export const JOB_CHANGE_PROFILE_URL = 'https://www.linkedin.com/in/julien-mercier-demo';
+
 export const OUT_OF_SCOPE_CONTACT_ID = 'c0ffee00-0000-4000-8000-000000000099';
 
 type SeedContact = Pick<Contact, 'id' | 'firstName' | 'lastName' | 'teamId' | 'phoneNumbers'> & Partial<Contact>;
@@ -227,4 +231,32 @@ export function seedContacts(): Contact[] {
       9,
     ),
   ];
+}
+
+/**
+ * The job-change demo contact: LinkedIn (tests/fixtures/linkedin/job-change-profile.html)
+ * shows him at Maison Vernet now, Skipcall still at Fromagerie Dubois. Kept out of
+ * seedContacts() (whose size the tests count): the demo seeds it with `extraContacts`,
+ * the e2e tests add it themselves.
+ */
+export function jobChangeContact(): Contact {
+  return contact(
+    {
+      id: JOB_CHANGE_CONTACT_ID,
+      firstName: 'Julien',
+      lastName: 'Mercier',
+      teamId: WORKSPACE_LYON,
+      company: 'Fromagerie Dubois',
+      city: 'Lyon',
+      country: 'France',
+      role: 'Responsable achats',
+      email: 'j.mercier@fromagerie-dubois.fr',
+      linkedinUrl: JOB_CHANGE_PROFILE_URL,
+      // His direct line at the old company.
+      phoneNumbers: ['+33478901234'],
+      callCount: 4,
+      lastCallAt: '2025-03-14T09:20:00.000Z',
+    },
+    10,
+  );
 }

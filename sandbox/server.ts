@@ -35,6 +35,8 @@ export interface SandboxOptions {
   apiKeys?: string[];
   /** Entries the request log keeps, default LOG_MAX_ENTRIES (1000); older ones are dropped. */
   logLimit?: number;
+  /** Contacts seeded in addition to the standard seed, again at every reset (the demo's job change). */
+  extraContacts?: () => Contact[];
 }
 
 export interface Sandbox {
@@ -81,7 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const initialLatency = options.latencyMs ?? 0;
   const validKeys = new Set(options.apiKeys ?? [DEMO_API_KEY]);
   const limiter = new FixedWindowLimiter(options.rateLimitPerMinute ?? 100, options.rateWindowMs ?? 60_000);
-  const store = new ContactStore();
+  const store = new ContactStore(options.extraContacts);
   const log = new RequestLog(options.logLimit ?? LOG_MAX_ENTRIES);
   let contactList = initialContactList;
   let latencyMs = initialLatency;

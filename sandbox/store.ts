@@ -52,13 +52,14 @@ export class ContactStore {
   readonly customFields: readonly CustomField[] = CUSTOM_FIELDS;
   private readonly scope: ReadonlySet<string> = new Set(SCOPE_WORKSPACES.map((w) => w.id));
 
-  constructor() {
+  /** `extra`: contacts seeded in addition to seedContacts() (the demo's job change), again at every reset. */
+  constructor(private readonly extra: () => Contact[] = () => []) {
     this.reset();
   }
 
   reset(): void {
     this.contacts.clear();
-    for (const contact of seedContacts()) this.contacts.set(contact.id, contact);
+    for (const contact of [...seedContacts(), ...this.extra()]) this.contacts.set(contact.id, contact);
   }
 
   isInScope(workspaceId: string | null | undefined): boolean {

@@ -7,20 +7,23 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, type ChromiumExtension } from '../e2e/support/chromium';
 import { configureExtension } from '../e2e/support/options';
-import { DEMO_PROFILE, demoLinkedIn } from '../e2e/support/pages';
+import { DEMO_PROFILE, JOB_CHANGE_PROFILE, demoLinkedIn } from '../e2e/support/pages';
 import { RESULTS_DIR, ROOT } from '../e2e/support/paths';
 import { waitForPopupOn } from '../e2e/support/popup';
 import { findTabId } from '../e2e/support/tabs';
 import { fromPlaywright } from '../e2e/support/ui';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
+import { jobChangeContact } from '../sandbox/seed';
 
 const USAGE = `Usage: npm start -- [--headless] [--port N]
 
-  --headless   no browser window: check the popup, save test-results/demo-popup.png, exit
+  --headless   no browser window: check the popups, save test-results/demo-popup.png and
+               test-results/demo-job-change.png, exit
   --port N     sandbox port on 127.0.0.1 (default 8787)
   --help       show this help`;
 
 const SCREENSHOT = path.join(RESULTS_DIR, 'demo-popup.png');
+const JOB_CHANGE_SCREENSHOT = path.join(RESULTS_DIR, 'demo-job-change.png');
 
 class DemoError extends Error {}
 
@@ -56,7 +59,7 @@ function build(): void {
 async function sandboxOn(port: number): Promise<Sandbox> {
   step(`Starting the Skipcall sandbox on 127.0.0.1:${port}`);
   try {
-    const sandbox = await startSandbox({ port });
+    const sandbox = await startSandbox({ port, extraContacts: () => [jobChangeContact()] });
     done(`sandbox at ${sandbox.url}`);
     return sandbox;
   } catch (error) {
@@ -100,10 +103,25 @@ async function showDemo(browser: ChromiumExtension, sandbox: Sandbox, headless: 
   );
   done(`popup shows ${view.fields.firstName} ${view.fields.lastName ?? ''} (${Object.keys(view.fields).length} fields read)`);
 
+  step(`Opening the job-change profile ${JOB_CHANGE_PROFILE.url} and its popup`);
+  await browser.openLinkedIn(JOB_CHANGE_PROFILE.url);
+  const jobTabId = await findTabId(browser, JOB_CHANGE_PROFILE.url);
+  const jobPopup = await browser.newPage();
+  await jobPopup.setViewportSize({ width: 420, height: 700 });
+  await jobPopup.goto(`${browser.extensionOrigin}/popup.html?tabId=${jobTabId}`);
+  await waitForPopupOn(
+    fromPlaywright(jobPopup),
+    (v) => v.fields.firstName === JOB_CHANGE_PROFILE.firstName && v.diff.length > 0,
+    'the popup to show the job-change profile with its contact',
+  );
+  const banner = await jobPopup.locator('[data-testid="job-change-text"]').textContent({ timeout: 5000 });
+  done(`popup leads with: ${banner ?? '(no job change shown)'}`);
+
   if (headless) {
     mkdirSync(RESULTS_DIR, { recursive: true });
     await popup.screenshot({ path: SCREENSHOT });
-    console.log(`\nScreenshot: ${SCREENSHOT}`);
+    await jobPopup.screenshot({ path: JOB_CHANGE_SCREENSHOT });
+    console.log(`\nScreenshots: ${SCREENSHOT}, ${JOB_CHANGE_SCREENSHOT}`);
     return;
   }
   await popup.bringToFront();
@@ -113,7 +131,9 @@ The demo is running. Try:
   - API base URL  ${sandbox.url}
   - API key       ${DEMO_API_KEY}
   - request log   GET ${sandbox.url}/__sandbox/log   (e.g. curl ${sandbox.url}/__sandbox/log)
-  - other LinkedIn addresses show a "demo only serves this profile" page
+  - a job change: open https://www.linkedin.com/in/julien-mercier-demo/ (now at Maison Vernet,
+    Skipcall still says Fromagerie Dubois); the popup leads with it
+  - other LinkedIn addresses show a "demo only serves these profiles" page
 Press Ctrl+C (or close the browser) to stop.`);
   await new Promise<void>((resolve) => {
     browser.context.once('close', () => resolve());

@@ -5,6 +5,8 @@ export type TabStatus =
   | { kind: 'none' } // not a profile, or no API key yet
   | { kind: 'not-linked' }
   | { kind: 'linked'; contactId: string; changes: number }
+  /** Linked, and LinkedIn shows the person at another company than Skipcall. */
+  | { kind: 'job-change'; contactId: string; changes: number; company: string }
   | { kind: 'error'; error: ApiErrorInfo };
 
 export interface Badge {
@@ -23,6 +25,7 @@ const ERROR_TITLES: Partial<Record<ApiErrorInfo['kind'], TextRef>> = {
 const GREEN = '#09AA77';
 const GREY = '#6B7780';
 const RED = '#B3261E';
+const AMBER = '#9A5B00';
 
 export function badgeFor(status: TabStatus): Badge {
   switch (status.kind) {
@@ -38,6 +41,8 @@ export function badgeFor(status: TabStatus): Badge {
             color: GREEN,
             title: [status.changes > 1 ? 'badgeChanges' : 'badgeOneChange', String(status.changes)],
           };
+    case 'job-change':
+      return { text: '⇄', color: AMBER, title: ['badgeJobChange', status.company] };
     case 'error':
       return { text: '!', color: RED, title: ERROR_TITLES[status.error.kind] ?? ['badgeError'] };
   }

@@ -55,7 +55,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Popup/options → background: forget a link (by identity, or every link to a contact). */
   z.object({ type: z.literal('unlink'), identity: IdentitySchema, contactId: z.optional(contactId) }),
   /** Popup → background: create the contact (POST) and link it. */
-  z.object({ type: z.literal('create-contact'), identity: IdentitySchema, contact: ContactCreateSchema }),
+  z.object({
+    type: z.literal('create-contact'),
+    identity: IdentitySchema,
+    contact: ContactCreateSchema,
+    /** A job change: the contact the profile was linked to, left untouched (recorded in the history, undo links it back). */
+    jobChangeFrom: z.optional(contactId),
+  }),
   /** Options → background: the link registry, newest first. */
   z.object({ type: z.literal('get-registry') }),
   /** Options → background: merge an exported registry. */

@@ -37,6 +37,8 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export const PositionSchema = z.object({
   role: z.optional(z.string().check(z.maxLength(5000), visible)),
   company: z.optional(z.string().check(z.maxLength(5000), visible)),
+  /** Start of the position as the page shows it ("Mar 2024", "mars 2024"). */
+  since: z.optional(z.string().check(z.maxLength(100), visible)),
 });
 export type Position = z.infer<typeof PositionSchema>;
 
@@ -52,6 +54,8 @@ export const PageReadSchema = z.discriminatedUnion('state', [
     profile: ProfileSchema,
     /** Current positions after the first one, kept visible to the user. */
     otherPositions: z.optional(z.array(PositionSchema).check(z.maxLength(20))),
+    /** When the current position started, as the page shows it ("Mar 2024"), when it does. */
+    since: z.optional(z.string().check(z.maxLength(100), visible)),
   }),
   z.object({
     state: z.enum(['authwall', 'not-found', 'checkpoint', 'not-a-profile']),

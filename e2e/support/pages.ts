@@ -29,6 +29,18 @@ export const DEMO_PROFILE = {
   },
 };
 
+/** The job-change profile (tests/fixtures/linkedin/job-change-profile.html); the sandbox contact is still at the old company. */
+export const JOB_CHANGE_PROFILE = {
+  url: 'https://www.linkedin.com/in/julien-mercier-demo/',
+  canonicalUrl: 'https://www.linkedin.com/in/julien-mercier-demo',
+  firstName: 'Julien',
+  lastName: 'Mercier',
+  oldCompany: 'Fromagerie Dubois',
+  newCompany: 'Maison Vernet',
+  newRole: 'Directeur des achats',
+  since: 'Sep 2025',
+};
+
 /** The two people of the navigation pages in e2e/pages/. */
 export const PERSON_A = {
   url: 'https://www.linkedin.com/in/camille-rousseau-e2e/',
@@ -67,6 +79,7 @@ function html(body: string, status = 200): Served {
 /** Path (without trailing slash) → page, for the e2e suites. */
 const E2E_ROUTES: Record<string, () => Served> = {
   '/in/elodie-marchand-demo': () => html(fixture('demo-profile.html')),
+  '/in/julien-mercier-demo': () => html(fixture('job-change-profile.html')),
   '/in/camille-rousseau-e2e': () => html(e2ePage('person-a.html')),
   '/in/bastien-leroy-e2e': () => html(e2ePage('person-b.html')),
   '/feed': () => html(e2ePage('feed.html')),
@@ -80,9 +93,16 @@ function routeKey(url: string): string {
 
 export const e2eLinkedIn: LinkedInServer = (url) => E2E_ROUTES[routeKey(url)]?.() ?? html(e2ePage('not-served.html'), 404);
 
-/** The demo serves only the demo profile; any other LinkedIn address explains that. */
-export const demoLinkedIn: LinkedInServer = (url) =>
-  routeKey(url) === '/in/elodie-marchand-demo' ? html(fixture('demo-profile.html')) : html(e2ePage('not-served.html'), 404);
+const DEMO_ROUTES: Record<string, string> = {
+  '/in/elodie-marchand-demo': 'demo-profile.html',
+  '/in/julien-mercier-demo': 'job-change-profile.html',
+};
+
+/** The demo serves only its two profiles; any other LinkedIn address explains that. */
+export const demoLinkedIn: LinkedInServer = (url) => {
+  const page = DEMO_ROUTES[routeKey(url)];
+  return page ? html(fixture(page)) : html(e2ePage('not-served.html'), 404);
+};
 
 /** Every linkedin.com host, with or without a subdomain. */
 export const LINKEDIN_URL = /^https:\/\/([a-z0-9-]+\.)*linkedin\.com\//i;

@@ -86,7 +86,7 @@ export const handlers: Handlers = {
   },
 
   async 'create-contact'(request) {
-    return { ok: true, ...(await createAndLink(request.identity, request.contact)) };
+    return { ok: true, ...(await createAndLink(request.identity, request.contact, request.jobChangeFrom)) };
   },
 
   async 'get-registry'() {

@@ -18,7 +18,12 @@ import type { Settings } from '@/utils/settings';
 import type { ContactView, CreateWarning, MatchView, Reply } from '@/utils/messages';
 import type { ProfileValues } from '@/utils/diff/compute';
 import type { ContactCreate, Contact } from '@/utils/skipcall/schemas';
+import { STANDARD_FIELDS } from '@/utils/diff/fields';
+import type { HistoryEntry } from '@/utils/diff/history';
+import { rawValue } from '@/utils/diff/plan';
+import { writtenValues } from '@/utils/diff/provenance';
 import { clientFromSettings, customFieldDefinitions } from './api';
+import { noteWritten, recordHistory } from './stores';
 import { cachedContact, peekContact, rememberContact } from './contact-cache';
 import { loadRegistry, updateRegistry } from './registry-store';
 import { directoryService } from './services';
@@ -108,7 +113,11 @@ export async function unlinkContact(identity: Identity, contactId?: string): Pro
  * local failure must not read as "not created": a retry would create it twice.
  * The contact comes back, with a warning when the link could not be saved.
  */
-export async function createAndLink(identity: Identity, input: ContactCreate): Promise<{ contact: Contact; warning?: CreateWarning }> {
+export async function createAndLink(
+  identity: Identity,
+  input: ContactCreate,
+  jobChangeFrom?: string,
+): Promise<{ contact: Contact; warning?: CreateWarning }> {
   const contact = await (await clientFromSettings()).createContact(input);
   const [, , link] = await Promise.allSettled([
     rememberContact(contact),
@@ -116,8 +125,40 @@ export async function createAndLink(identity: Identity, input: ContactCreate): P
       .index()
       .then((index) => upsertContacts(index, [contact])),
     recordLink(identity, contact, 'create'),
+    noteCreated(identity, contact, jobChangeFrom),
   ]);
   return link.status === 'fulfilled' ? { contact } : { contact, warning: 'link-not-saved' };
+}
+
+/** What the POST wrote (for the three-way diff) and, for a job change, the history entry whose undo links the profile back. */
+async function noteCreated(identity: Identity, contact: Contact, jobChangeFrom?: string): Promise<void> {
+  const keys = STANDARD_FIELDS.map((f) => f.key).filter((key) => rawValue(contact, key) !== '');
+  await noteWritten(contact.id, writtenValues(contact, keys, {}));
+  if (!jobChangeFrom) return;
+  const from = await peekContact(jobChangeFrom, Number.POSITIVE_INFINITY).catch(() => undefined);
+  await recordHistory({
+    id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    contactId: contact.id,
+    label: contactLabel(contact),
+    at: Date.now(),
+    changes: [],
+    jobChange: { fromContactId: jobChangeFrom, fromLabel: from ? contactLabel(from) : jobChangeFrom, identity },
+  });
+}
+
+/** Undo of a job-change creation: the profile is linked back to the contact it had; the created one is not deleted. */
+export async function relinkAfterJobChange(entry: HistoryEntry): Promise<void> {
+  const move = entry.jobChange;
+  if (!move) return;
+  await updateRegistry((current) =>
+    addLink(removeLink(current, { ...move.identity, contactId: entry.contactId }), {
+      ...move.identity,
+      contactId: move.fromContactId,
+      label: move.fromLabel,
+      via: 'match',
+    }),
+  );
+  void refreshAllTabs();
 }
 
 export async function registryView() {

@@ -7,7 +7,8 @@ import type { MatchView, TabState, WriteResult } from '@/utils/messages';
 import type { PageRead } from '@/utils/profile';
 import type { Settings } from '@/utils/settings';
 import { persistentStore, session } from '@/utils/storage/extension';
-import { historyItem, settingsItem } from '@/utils/storage/items';
+import { historyItem, provenanceItem, settingsItem } from '@/utils/storage/items';
+import { recordWritten, type writtenValues } from '@/utils/diff/provenance';
 import { contactItem, matchItem, readSession, statusItem, tabItem, tabKeys, tabOfKey, writeItem } from '@/utils/storage/session';
 
 export function loadSettings(): Promise<Settings> {
@@ -121,3 +122,9 @@ export async function sweepSession(now: number, contactFreshMs: number): Promise
   if (stale.length) await session.remove(stale);
   return stale.length;
 }
+
+/** Our write, for the three-way diff: Skipcall's raw values right after it. */
+export async function noteWritten(contactId: string, written: ReturnType<typeof writtenValues>): Promise<void> {
+  await persistentStore().update(provenanceItem(contactId), (current) => recordWritten(current, written, Date.now()));
+}
+

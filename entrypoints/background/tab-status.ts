@@ -4,7 +4,11 @@
 import { browser } from 'wxt/browser';
 import { badgeFor, type TabStatus } from '@/utils/badge';
 import type { TextRef } from '@/utils/i18n';
-import { changeRows, computeDiff } from '@/utils/diff/compute';
+import { computeDiff } from '@/utils/diff/compute';
+import { detectJobChange, noteJobChange } from '@/utils/diff/job-change';
+import { recordRead, reviewRows, withProvenance } from '@/utils/diff/provenance';
+import { persistentStore } from '@/utils/storage/extension';
+import { jobChangesItem, provenanceItem } from '@/utils/storage/items';
 import { findLink, type Registry } from '@/utils/match/registry';
 import { profileValues, type PageRead } from '@/utils/profile';
 import { toErrorInfo } from '@/utils/skipcall/errors';
@@ -31,12 +35,32 @@ async function statusOf(read: PageRead, context: Context): Promise<TabStatus> {
   try {
     const client = await clientFromSettings(context.settings);
     const [contact, definitions] = await Promise.all([cachedContact(client, link.contactId), customFieldDefinitions(client)]);
-    const rows = computeDiff(contact, values, {
+    const plain = computeDiff(contact, values, {
       customFieldMap: context.settings.customFieldMap,
       customFields: definitions,
       preferLinkedIn: context.settings.preferLinkedIn,
     });
-    return { kind: 'linked', contactId: link.contactId, changes: changeRows(rows).length };
+    // Three-way: against what was read and written before this read; then this read is recorded.
+    const store = persistentStore();
+    const provenance = await store.get(provenanceItem(contact.id));
+    const rows = withProvenance(plain, provenance, contact, definitions);
+    await store.update(provenanceItem(contact.id), (current) => recordRead(current, plain, Date.now()));
+    const changes = reviewRows(rows).length;
+    const move = detectJobChange(contact, values, rows, provenance, read.since);
+    if (!move) return { kind: 'linked', contactId: link.contactId, changes };
+    await store.update(jobChangesItem, (list) =>
+      noteJobChange(list, {
+        contactId: contact.id,
+        person: `${contact.firstName} ${contact.lastName}`.trim(),
+        ...(values.linkedinUrl ? { linkedinUrl: values.linkedinUrl } : {}),
+        oldCompany: move.oldCompany,
+        newCompany: move.newCompany,
+        ...(move.newRole ? { newRole: move.newRole } : {}),
+        ...(move.since ? { since: move.since } : {}),
+        at: Date.now(),
+      }),
+    );
+    return { kind: 'job-change', contactId: link.contactId, changes, company: move.newCompany };
   } catch (error) {
     return { kind: 'error', error: toErrorInfo(error) };
   }

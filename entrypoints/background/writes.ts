@@ -1,14 +1,17 @@
 // Apply and undo, run in the background to completion even when the popup
 // closes; each outcome is stored so a reopened popup shows it.
 import { historyEntry, planUndo } from '@/utils/diff/history';
+import { writtenValues } from '@/utils/diff/provenance';
 import { patchFromPlan, planConflicts, planProblems, type PlannedChange } from '@/utils/diff/plan';
+import { PHONE_KEY } from '@/utils/diff/fields';
 import type { WriteResult } from '@/utils/messages';
 import type { Contact, CustomField } from '@/utils/skipcall/schemas';
 import { toErrorInfo } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions } from './api';
 import { rememberContact } from './contact-cache';
+import { relinkAfterJobChange } from './matching';
 import { refreshAllTabs } from './tab-status';
-import { loadHistory, loadSettings, loadTabState, markUndone, recordHistory, saveWriteResult } from './stores';
+import { loadHistory, loadSettings, loadTabState, markUndone, noteWritten, recordHistory, saveWriteResult } from './stores';
 
 /** One write at a time per contact, so two clicks cannot interleave their read-check-write. */
 const queues = new Map<string, Promise<unknown>>();
@@ -86,7 +89,11 @@ export function applyChanges(input: ApplyInput): Promise<WriteResult> {
     } catch (error) {
       return finish({ ...base, status: 'error', at: Date.now(), error: toErrorInfo(error) });
     }
-    const recorded = await afterWrite(() => recordHistory(historyEntry(newId(), Date.now(), fresh, updated, keys, definitions)));
+    const added = Object.fromEntries(input.plan.filter((c) => c.key === PHONE_KEY).map((c) => [c.key, c.value]));
+    const recorded = await afterWrite(async () => {
+      await recordHistory(historyEntry(newId(), Date.now(), fresh, updated, keys, definitions));
+      await noteWritten(updated.id, writtenValues(updated, keys, added, definitions));
+    });
     return finish({ ...base, status: 'success', at: Date.now(), keys, contact: updated, ...recorded });
   });
 }
@@ -98,12 +105,23 @@ export async function undoEntry(entryId: string): Promise<WriteResult> {
   }
   return serialized(entry.contactId, async () => {
     const base = { contactId: entry.contactId, kind: 'undo' as const, keys: [] as string[] };
+    if (entry.jobChange) {
+      // Nothing is written to Skipcall: the link goes back to the old contact; the created one stays.
+      try {
+        await relinkAfterJobChange(entry);
+        await markUndone(entry.id, Date.now());
+        return finish({ ...base, status: 'success', at: Date.now() });
+      } catch {
+        return finish({ ...base, status: 'error', at: Date.now(), error: { kind: 'refused', detail: 'link not saved' } });
+      }
+    }
     await saveWriteResult({ ...base, status: 'pending', at: Date.now() });
     let updated: Contact;
     let plan: ReturnType<typeof planUndo>;
+    let definitions: CustomField[];
     try {
       const client = await clientFromSettings();
-      const definitions = await customFieldDefinitions(client);
+      definitions = await customFieldDefinitions(client);
       const fresh = await client.getContact(entry.contactId);
       plan = planUndo(entry, fresh, definitions);
       if (plan.keys.length === 0) {
@@ -114,7 +132,10 @@ export async function undoEntry(entryId: string): Promise<WriteResult> {
       return finish({ ...base, status: 'error', at: Date.now(), error: toErrorInfo(error) });
     }
     const at = Date.now();
-    const recorded = await afterWrite(() => markUndone(entry.id, at));
+    const recorded = await afterWrite(async () => {
+      await markUndone(entry.id, at);
+      await noteWritten(updated.id, writtenValues(updated, plan.keys, {}, definitions));
+    });
     return finish({ ...base, status: 'success', at, keys: plan.keys, contact: updated, blocked: plan.blocked, ...recorded });
   });
 }

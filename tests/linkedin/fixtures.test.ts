@@ -24,6 +24,8 @@ describe('LinkedIn fixtures', () => {
         expect(read.kind).toBe(expected.kind);
         expect(read.profile).toEqual(expected.profile);
         expect(read.otherPositions ?? []).toEqual(expected.otherPositions ?? []);
+        // The current position's start, judged where the expected values name it (null: the page shows none).
+        if (expected.since !== undefined) expect(read.since ?? null).toBe(expected.since);
       } else {
         expect(expected.profile).toBeUndefined();
       }

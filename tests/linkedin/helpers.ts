@@ -12,6 +12,8 @@ export interface Expected {
   kind?: 'profile' | 'public-profile' | 'salesnav-lead';
   profile?: Profile;
   otherPositions?: Position[];
+  /** Start of the current position as shown (null: none shown); not judged when absent. */
+  since?: string | null;
   /** Strings that belong to other people on the page: never part of the result. */
   foreign?: string[];
   settled?: boolean;

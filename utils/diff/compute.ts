@@ -16,6 +16,8 @@ export interface DiffRow {
   /** What LinkedIn shows, cleaned. For phones: the one number to add. */
   proposed: string;
   defaultTicked: boolean;
+  /** Three-way reading against what we last read and wrote (utils/diff/provenance.ts); absent: today's rules. */
+  provenance?: 'linkedin-changed' | 'skipcall-edited' | 'both-changed';
 }
 
 export interface DiffOptions {

@@ -16,6 +16,18 @@ export const HistoryEntrySchema = z.object({
   at: z.number(),
   /** Per diff key: Skipcall's raw value before the write ('' or [] when empty) and the raw value after it. */
   changes: z.array(z.object({ key: z.string(), before: ValueSchema, after: ValueSchema })),
+  /**
+   * A contact created for the person's new job (changes empty): the profile was
+   * linked to it instead of `fromContactId`. Undo links the profile back; the
+   * created contact stays in Skipcall.
+   */
+  jobChange: z.optional(
+    z.object({
+      fromContactId: z.string(),
+      fromLabel: z.string(),
+      identity: z.object({ linkedinUrl: z.optional(z.string()), linkedinSalesUrl: z.optional(z.string()) }),
+    }),
+  ),
   /** Set once undone. */
   undoneAt: z.optional(z.number()),
 });

@@ -6,6 +6,8 @@ import { clean } from './text';
 export interface Position {
   role?: string;
   company?: string;
+  /** When it started, as the page shows it: "Mar 2021", "janv. 2020", "2019". */
+  since?: string;
 }
 
 // "Present" in the UI languages LinkedIn users here read (EN/FR first).
@@ -28,6 +30,16 @@ export const plain = (text: string | undefined): string | undefined =>
 /** "Brasserie Lumière · Full-time" → "Brasserie Lumière". */
 export const companyOfLine = (line: string | undefined): string | undefined => plain(clean(line?.split(SEPARATOR)[0]));
 
+/** "Mar 2021 - Present · 3 yrs" → "Mar 2021"; undefined without a year before the dash. */
+export function startOf(dates: string | undefined): string | undefined {
+  const start = clean(dates?.split(/\s*[-–—]\s*/)[0]);
+  return start && /\b(?:19|20)\d\d\b/.test(start) && start.length <= 40 ? start : undefined;
+}
+const withSince = (position: Position, dates: string | undefined): Position => {
+  const since = startOf(dates);
+  return since ? { ...position, since } : position;
+};
+
 /**
  * Current positions of one experience entry.
  * @param own texts of the entry itself, title first, nested entries excluded
@@ -40,11 +52,11 @@ export function currentPositions(own: string[], nested: string[][]): Position[] 
     const company = plain(own[0]);
     return grouped
       .filter((texts) => isPresent(texts.find(isDateLine)))
-      .map((texts) => ({ role: plain(texts[0]), company }));
+      .map((texts) => withSince({ role: plain(texts[0]), company }, texts.find(isDateLine)));
   }
   if (!isPresent(dates)) return [];
   const [first, second] = own;
   // No title: the first line is already "Company · Full-time".
-  if (first && SEPARATOR.test(first)) return [{ company: companyOfLine(first) }];
-  return [{ role: plain(first), company: second === dates ? undefined : companyOfLine(second) }];
+  if (first && SEPARATOR.test(first)) return [withSince({ company: companyOfLine(first) }, dates)];
+  return [withSince({ role: plain(first), company: second === dates ? undefined : companyOfLine(second) }, dates)];
 }

@@ -131,6 +131,8 @@ function findPerson(
 
 class Builder {
   profile: Profile = {};
+  /** Start of the current position, when the experience card shows it. */
+  since?: string;
   constructor(readonly readings: Reading[]) {}
 
   set(field: ProfileFieldName, value: string | undefined, strategy: string): void {
@@ -183,6 +185,7 @@ class Builder {
     if (main) {
       this.set('role', main.role, withPositions!.source);
       this.set('company', main.company, withPositions!.source);
+      if (main.since) this.since = clean(main.since).slice(0, 100);
     }
     if (withCompany) this.set('company', top, withCompany.source);
     // Last resort: the headline ("X chez Y", "X at Y", "X | Y").
@@ -203,7 +206,7 @@ class Builder {
   }
 }
 
-function build(found: Found, page: ReturnType<typeof parseLinkedInUrl>): { profile: Profile; others: Position[] } {
+function build(found: Found, page: ReturnType<typeof parseLinkedInUrl>): { profile: Profile; others: Position[]; since?: string } {
   const b = new Builder(found.readings);
   b.names();
   b.copy('headline');
@@ -221,7 +224,7 @@ function build(found: Found, page: ReturnType<typeof parseLinkedInUrl>): { profi
   b.copy('phone');
   const profile: Profile = {};
   for (const field of FIELDS) if (b.profile[field]) profile[field] = b.profile[field];
-  return { profile, others };
+  return { profile, others, ...(b.since ? { since: b.since } : {}) };
 }
 
 /** readPage without the safety net (tests use it to see failures). */
@@ -234,14 +237,14 @@ export function readPageUnguarded(doc: Document, url: string, context?: ReadCont
   const found = findPerson(doc, page, url, context);
   // Nothing of the URL's person on the page (yet): no profile rather than someone else's.
   if (!found || typeof found === 'string') return { state: 'not-a-profile', url };
-  const { profile, others } = build(found, page);
+  const { profile, others, since } = build(found, page);
   const otherPositions = others.slice(0, 20).map((p) => {
     const out: Position = {};
     if (clean(p.role)) out.role = clean(p.role).slice(0, 5000);
     if (clean(p.company)) out.company = clean(p.company).slice(0, 5000);
     return out;
   });
-  return { state: 'profile', url, kind: found.kind, profile, ...(otherPositions.length ? { otherPositions } : {}) };
+  return { state: 'profile', url, kind: found.kind, profile, ...(otherPositions.length ? { otherPositions } : {}), ...(since ? { since } : {}) };
 }
 
 /**

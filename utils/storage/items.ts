@@ -5,6 +5,8 @@
 // 10 MB in Chrome). Per-tab state, caches and drafts are in storage.session,
 // which is not persistent and not declared here.
 import { readStoredHistory, type HistoryEntry } from '../diff/history';
+import { readStoredJobChanges, type JobChangeSeen } from '../diff/job-change';
+import { readStoredProvenance, type ContactProvenance } from '../diff/provenance';
 import { readStoredRegistry, type Registry } from '../match/registry';
 import { readStoredSettings, type Settings } from '../settings';
 import type { StorageItem } from './item';
@@ -49,6 +51,21 @@ export const directoryAccountItem: StorageItem<string> = {
   version: 1,
   read: (stored) => (typeof stored === 'string' || stored === undefined ? { value: stored ?? '', dropped: 0 } : { value: '', dropped: 1 }),
   legacyLocalKey: 'directoryAccount',
+};
+
+/**
+ * Per linked contact (`provenance:<contactId>`): LinkedIn's values last read and
+ * ours last written, per field with dates, for the three-way diff.
+ */
+export function provenanceItem(contactId: string): StorageItem<ContactProvenance> {
+  return { key: `provenance:${contactId}`, version: 1, read: readStoredProvenance };
+}
+
+/** The job changes seen on linked profiles, newest first (options page, CSV export). */
+export const jobChangesItem: StorageItem<JobChangeSeen[]> = {
+  key: 'jobChanges',
+  version: 1,
+  read: readStoredJobChanges,
 };
 
 export const PERSISTENT_ITEMS: readonly StorageItem<unknown>[] = [settingsItem, registryItem, historyItem, directoryAccountItem];

@@ -103,6 +103,7 @@ const TabStatusSchema = z.union([
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('not-linked') }),
   z.object({ kind: z.literal('linked'), contactId: str, changes: z.number() }),
+  z.object({ kind: z.literal('job-change'), contactId: str, changes: z.number(), company: str }),
   z.object({ kind: z.literal('error'), error: ApiErrorInfoSchema }),
 ]) satisfies z.ZodMiniType<TabStatus>;
 
