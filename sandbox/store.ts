@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, ContactCreate, ContactPatch, CustomField } from '../utils/skipcall/schemas';
 import { CUSTOM_FIELDS, SCOPE_WORKSPACES, seedContacts } from './seed';
+import { SequenceStore } from './sequences';
 
 export type ModificationSource = 'API' | 'SKIPCALL';
 
@@ -51,12 +52,17 @@ export class ContactStore {
   readonly contacts = new Map<string, Contact>();
   readonly customFields: readonly CustomField[] = CUSTOM_FIELDS;
   private readonly scope: ReadonlySet<string> = new Set(SCOPE_WORKSPACES.map((w) => w.id));
+  readonly sequences = new SequenceStore(
+    (workspaceId) => this.isInScope(workspaceId),
+    (contactId) => this.findInScope(contactId) !== undefined,
+  );
 
   constructor() {
     this.reset();
   }
 
   reset(): void {
+    this.sequences.reset();
     this.contacts.clear();
     for (const contact of seedContacts()) this.contacts.set(contact.id, contact);
   }

@@ -6,6 +6,7 @@
 // which is not persistent and not declared here.
 import { readStoredHistory, type HistoryEntry } from '../diff/history';
 import { readStoredRegistry, type Registry } from '../match/registry';
+import { readStoredSequences, type SequenceSettings } from '../sequences';
 import { readStoredSettings, type Settings } from '../settings';
 import type { StorageItem } from './item';
 
@@ -51,4 +52,12 @@ export const directoryAccountItem: StorageItem<string> = {
   legacyLocalKey: 'directoryAccount',
 };
 
-export const PERSISTENT_ITEMS: readonly StorageItem<unknown>[] = [settingsItem, registryItem, historyItem, directoryAccountItem];
+
+/** The sequences added by hand (the API lists none), the default one, each one's assignee, and "me". */
+export const sequencesItem: StorageItem<SequenceSettings> = {
+  key: 'sequences',
+  version: 1,
+  read: readStoredSequences,
+};
+
+export const PERSISTENT_ITEMS: readonly StorageItem<unknown>[] = [settingsItem, registryItem, historyItem, directoryAccountItem, sequencesItem];
