@@ -10,6 +10,7 @@ import { describeReplyError, diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
 import { HistoryList } from './HistoryList';
+import { SequenceActions } from './SequenceActions';
 import { t } from './i18n';
 import { ask, openOptions, readSettings } from './runtime';
 import { WriteResultView } from './WriteResultView';
@@ -43,11 +44,12 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
   const [choices, setChoices] = useState<Choices>({});
   const [result, setResult] = useState<WriteResult | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [sequenceBusy, setSequenceBusy] = useState(false);
 
   const loading = !view && !loadError;
   const writing = result?.status === 'pending';
   // Before paint, so aria-busy never reads false while the diff is still loading.
-  useLayoutEffect(() => onBusy(loading || writing), [loading, writing]);
+  useLayoutEffect(() => onBusy(loading || writing || sequenceBusy), [loading, writing, sequenceBusy]);
 
   async function refreshHistory() {
     const reply = await ask({ type: 'get-history', contactId });
@@ -121,11 +123,12 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
     void saveDraft(tabId, contactId, profileKey, next);
   }
 
-  async function apply(event: Event) {
-    event.preventDefault();
+  /** `sequenceId`: "Apply and add", the contact goes into that sequence once the PATCH went through. */
+  async function apply(event?: Event, sequenceId?: string) {
+    event?.preventDefault();
     if (!view || !plan || disabledReason) return;
     setResult({ status: 'pending', kind: 'apply', contactId, at: Date.now(), keys: [] });
-    const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: plan.plan });
+    const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: plan.plan, ...(sequenceId ? { sequenceId } : {}) });
     const outcome: WriteResult = reply.ok
       ? reply.result
       : { status: 'error', kind: 'apply', contactId, at: Date.now(), keys: [], error: reply.error };
@@ -191,7 +194,7 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
           : null;
 
   return (
-    <form class="contact-panel" onSubmit={apply}>
+    <form class="contact-panel" onSubmit={(e) => void apply(e)}>
       <DiffTable
         rows={rows}
         choices={choices}
@@ -216,6 +219,15 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
           </span>
         )}
       </div>
+      <SequenceActions
+        contactId={contactId}
+        applyBlocked={!!disabledReason}
+        writing={writing}
+        result={result}
+        onApplyAndAdd={(sequenceId) => void apply(undefined, sequenceId)}
+        onAdded={() => void refreshHistory()}
+        onBusy={setSequenceBusy}
+      />
       {result && <WriteResultView result={result} customFieldNames={customFieldNames} />}
       <HistoryList entries={history} customFieldNames={customFieldNames} onUndo={undo} disabled={writing} />
     </form>

@@ -21,6 +21,7 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
         {entries.map((entry) => (
           <li key={entry.id} data-testid="history-entry">
             <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleString()}</time>
+            {entry.sequence && <p data-testid="history-sequence">{t('historySequenceAdded', entry.sequence.name)}</p>}
             <ul>
               {entry.changes.map((change) => (
                 <li key={change.key}>
@@ -30,6 +31,8 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
             </ul>
             {entry.undoneAt ? (
               <span class="hint">{t('historyUndone')}</span>
+            ) : entry.sequence?.undoable === false ? (
+              <span class="hint">{t('sequenceUndoUnverified')}</span>
             ) : (
               <button type="button" data-testid="undo" class="link" disabled={disabled} onClick={() => onUndo(entry.id)}>
                 {t('historyUndo')}

@@ -16,6 +16,7 @@ import { DiffPolicySection } from './DiffPolicySection';
 import { DirectorySection } from './DirectorySection';
 import { localizeDocument, t } from './i18n';
 import { RegistrySection } from './RegistrySection';
+import { SequencesSection } from './SequencesSection';
 import { ask, readSettings, updateSettings } from './runtime';
 
 type Connection = { status: 'pending' } | { status: 'ok'; workspaces: Workspace[] } | { status: 'error'; message: string };
@@ -156,6 +157,7 @@ export function Options() {
           <DirectorySection />
           <DiffPolicySection connected={connection?.status !== 'error'} />
           <RegistrySection />
+          <SequencesSection />
         </>
       )}
     </main>

@@ -16,7 +16,9 @@ export function WriteResultView({ result, customFieldNames }: Props) {
       text = t(result.kind === 'undo' ? 'resultUndoing' : 'resultSending');
       break;
     case 'success':
-      if (result.kind === 'undo') {
+      if (result.kind === 'undo' && result.sequence) {
+        text = t('sequenceResultRemoved', result.sequence.name);
+      } else if (result.kind === 'undo') {
         text = result.keys.length ? t('resultRestored', names(result.keys)) : t('resultNothingRestored');
         const wasEmpty = result.blocked?.filter((b) => b.reason === 'was-empty').map((b) => b.key) ?? [];
         const changed = result.blocked?.filter((b) => b.reason === 'changed').map((b) => b.key) ?? [];

@@ -16,6 +16,16 @@ export const HistoryEntrySchema = z.object({
   at: z.number(),
   /** Per diff key: Skipcall's raw value before the write ('' or [] when empty) and the raw value after it. */
   changes: z.array(z.object({ key: z.string(), before: ValueSchema, after: ValueSchema })),
+  /** A sequence addition (changes is empty): undo removes the contact from it. */
+  sequence: z.optional(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      assigneeId: z.optional(z.string()),
+      /** false when the sequence was too long to check that the contact was not in it before: removing it could undo someone else's add. */
+      undoable: z.boolean(),
+    }),
+  ),
   /** Set once undone. */
   undoneAt: z.optional(z.number()),
 });

@@ -116,6 +116,15 @@ const WriteResultSchema = z.object({
   warning: z.optional(z.literal('not-recorded')),
   blocked: z.optional(z.array(z.object({ key: str, reason: z.enum(['changed', 'was-empty']) }))),
   kind: z.enum(['apply', 'undo']),
+  sequence: z.optional(
+    z.object({
+      sequenceId: str,
+      name: str,
+      status: z.enum(['added', 'already-in', 'removed', 'error']),
+      error: z.optional(ReplyErrorSchema),
+      warning: z.optional(z.literal('not-recorded')),
+    }),
+  ),
 }) satisfies z.ZodMiniType<WriteResult>;
 
 export const DraftSchema = z.object({
@@ -141,6 +150,16 @@ export const writeItem = perContact<WriteResult>('write:', WriteResultSchema);
 export const customFieldsItem = single<{ at: number; fields: CustomField[] }>('customFields', z.object({ at: z.number(), fields: z.array(CustomFieldSchema) }));
 /** Where the contact directory's reading stands, for the pages to show. */
 export const directoryStatusItem = single<DirectoryStatus>('directoryStatus', DirectoryStatusSchema);
+
+/**
+ * Who is in a sequence, as read from GET /v1/sequences/{id}/contacts (first
+ * pages only: `complete` false when it is longer), kept a few minutes and
+ * updated by the extension's own adds and removals.
+ */
+export const sequenceMembersItem = perContact<{ at: number; contactIds: string[]; complete: boolean }>(
+  'sequence:',
+  z.object({ at: z.number(), contactIds: z.array(str), complete: z.boolean() }),
+);
 
 /** Every key that belongs to a tab: they go when it closes. */
 export const tabKeys = (tabId: number) => [tabItem, statusItem, matchItem, draftItem].map((item) => item.key(tabId));

@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SequenceResult, WriteResult } from '@/utils/messages';
+import { defaultSequence, type SequenceSettings } from '@/utils/sequences';
+import { persistentStore } from '@/utils/storage/extension';
+import { sequencesItem } from '@/utils/storage/items';
+import { t } from './i18n';
+import { ask } from './runtime';
+import { assigneeText, describeSequenceError } from './sequence-words';
+
+interface Props {
+  contactId: string;
+  /** Why the apply button is disabled, or null when it is enabled ("Apply and add" follows it). */
+  applyBlocked: boolean;
+  /** Busy with any write: nothing else may start. */
+  writing: boolean;
+  /** The panel's last write result: an "Apply and add" carries its sequence part. */
+  result: WriteResult | null;
+  onApplyAndAdd: (sequenceId: string) => void;
+  /** An add was sent (history changed), or is in progress. */
+  onAdded: () => void;
+  onBusy: (busy: boolean) => void;
+}
+
+/** checking: asking whether the contact is in; todo / done / unknown: the answer (unknown: too long a sequence to tell). */
+type State = 'checking' | 'todo' | 'done' | 'unknown' | 'adding';
+
+/**
+ * "Add to <sequence>" and "Apply and add to <sequence>" for the contact, with
+ * the sequences saved in the options (the default one first). The add shows as
+ * done when the contact is in the sequence already.
+ */
+export function SequenceActions({ contactId, applyBlocked, writing, result, onApplyAndAdd, onAdded, onBusy }: Props) {
+  const [settings, setSettings] = useState<SequenceSettings | null>(null);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [state, setState] = useState<State>('checking');
+  const [outcome, setOutcome] = useState<SequenceResult | null>(null);
+
+  useEffect(() => {
+    void persistentStore()
+      .get(sequencesItem)
+      .then((loaded) => {
+        setSettings(loaded);
+        setChosenId(defaultSequence(loaded)?.id ?? loaded.sequences[0]?.id ?? null);
+      });
+  }, []);
+
+  const sequence = settings?.sequences.find((s) => s.id === chosenId);
+
+  async function check(sequenceId: string) {
+    setState('checking');
+    const reply = await ask({ type: 'sequence-status', sequenceId, contactId });
+    setState(!reply.ok || reply.inSequence === null ? 'unknown' : reply.inSequence ? 'done' : 'todo');
+  }
+
+  // Asked again after every write that may have changed the membership (an "Apply and add", an undo).
+  useEffect(() => {
+    if (chosenId) void check(chosenId);
+  }, [chosenId, contactId, result?.sequence?.status, result?.at]);
+
+  // The sequence part of an "Apply and add" or of an undo is shown here.
+  useEffect(() => {
+    if (result?.sequence) setOutcome(result.sequence);
+  }, [result?.sequence]);
+
+  if (!settings || !sequence) return null;
+
+  async function add() {
+    if (!sequence) return;
+    setState('adding');
+    onBusy(true);
+    try {
+      const reply = await ask({ type: 'sequence-add', sequenceId: sequence.id, contactId });
+      const done: SequenceResult = reply.ok ? reply.sequence : { sequenceId: sequence.id, name: sequence.name, status: 'error', error: reply.error };
+      setOutcome(done);
+      setState(done.status === 'added' || done.status === 'already-in' ? 'done' : 'todo');
+      if (done.status === 'added') onAdded();
+    } finally {
+      onBusy(false);
+    }
+  }
+
+  const done = state === 'done';
+  const outcomeText =
+    outcome &&
+    (outcome.status === 'added'
+      ? t('sequenceResultAdded', outcome.name) + (outcome.warning ? ` ${t('resultNotRecorded')}` : '')
+      : outcome.status === 'already-in'
+        ? t('sequenceResultAlreadyIn', outcome.name)
+        : outcome.status === 'removed'
+          ? t('sequenceResultRemoved', outcome.name)
+          : t('sequenceResultFailed', outcome.name, describeSequenceError(outcome.error)));
+
+  return (
+    <div class="sequence-actions" data-testid="sequence-actions">
+      {settings.sequences.length > 1 && (
+        <select
+          data-testid="sequence-choice"
+          aria-label={t('sequenceChoiceLabel')}
+          value={sequence.id}
+          disabled={writing || state === 'adding'}
+          onChange={(e) => {
+            setOutcome(null);
+            setChosenId(e.currentTarget.value);
+          }}
+        >
+          {settings.sequences.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      )}
+      <button
+        type="button"
+        data-testid="sequence-add"
+        data-sequence-id={sequence.id}
+        data-state={state}
+        aria-pressed={done ? 'true' : 'false'}
+        disabled={done || writing || state === 'adding' || state === 'checking'}
+        title={t('sequenceAssigneeHint', assigneeText(sequence.assignee, settings.me))}
+        onClick={() => void add()}
+      >
+        {done ? t('sequenceInAlready', sequence.name) : t('sequenceAddTo', sequence.name)}
+      </button>
+      {!done && (
+        <button
+          type="button"
+          data-testid="sequence-apply-add"
+          disabled={applyBlocked || writing || state === 'adding'}
+          title={t('sequenceAssigneeHint', assigneeText(sequence.assignee, settings.me))}
+          onClick={() => onApplyAndAdd(sequence.id)}
+        >
+          {t('sequenceApplyAndAdd', sequence.name)}
+        </button>
+      )}
+      {outcome && outcome.sequenceId === sequence.id && (
+        <p data-testid="sequence-result" data-status={outcome.status} role={outcome.status === 'error' ? 'alert' : 'status'} class={`result ${outcome.status === 'error' ? 'error' : 'success'}`}>
+          {outcomeText}
+        </p>
+      )}
+    </div>
+  );
+}
