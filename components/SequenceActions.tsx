@@ -52,15 +52,19 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
     setState(!reply.ok || reply.inSequence === null ? 'unknown' : reply.inSequence ? 'done' : 'todo');
   }
 
-  // Asked again after every write that may have changed the membership (an "Apply and add", an undo).
   useEffect(() => {
     if (chosenId) void check(chosenId);
-  }, [chosenId, contactId, result?.sequence?.status, result?.at]);
+  }, [chosenId, contactId]);
 
-  // The sequence part of an "Apply and add" or of an undo is shown here.
+  // The sequence part of an "Apply and add", or of an undo from the history, is shown here and tells the state.
   useEffect(() => {
-    if (result?.sequence) setOutcome(result.sequence);
-  }, [result?.sequence]);
+    const part = result?.sequence;
+    if (!part) return;
+    setOutcome(part);
+    if (part.sequenceId !== chosenId) return;
+    if (part.status === 'added' || part.status === 'already-in') setState('done');
+    else if (part.status === 'removed') setState('todo');
+  }, [result?.sequence, result?.at]);
 
   if (!settings || !sequence) return null;
 

@@ -19,6 +19,7 @@ import {
   pastedReferenceAndLink,
   preselectsByLinkedInUrl,
 } from './support/match-scenarios';
+import { applyAndAddToSequence } from './support/sequence-scenarios';
 import { resetExtensionStorage } from './support/tabs';
 import { conflictWritesNothing, fullLoop, offlineKeepsChoices, undoRestores } from './support/write-scenarios';
 
@@ -119,5 +120,11 @@ describe('diff and write: review the diff and apply it', () => {
 
   it('undoes a write without clearing a field that was empty', async () => {
     await undoRestores(firefox, sandbox);
+  });
+});
+
+describe('sequences: add the contact to a Skipcall sequence', () => {
+  it('apply and add: one PATCH then one POST to the sequence with the chosen assignee; undo removes it', async () => {
+    await applyAndAddToSequence(firefox, sandbox);
   });
 });
