@@ -9,14 +9,13 @@ import type { SkipcallClient } from '@/utils/skipcall/client';
 import { SkipcallApiError, toErrorInfo } from '@/utils/skipcall/errors';
 import { persistentStore, session } from '@/utils/storage/extension';
 import { sequencesItem } from '@/utils/storage/items';
-import { sequenceMembersItem } from '@/utils/storage/session';
+import { SEQUENCE_MEMBERS_FRESH_MS, sequenceMembersItem } from '@/utils/storage/session';
 import { clientFromSettings } from './api';
 import { recordHistory } from './stores';
 
 /** A sequence longer than this many pages of 100 is not read to the end: its membership is "unknown". */
 export const SEQUENCE_PAGES_MAX = 20;
 const PAGE_SIZE = 100;
-export const SEQUENCE_MEMBERS_FRESH_MS = 5 * 60_000;
 
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 

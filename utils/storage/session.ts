@@ -156,6 +156,7 @@ export const directoryStatusItem = single<DirectoryStatus>('directoryStatus', Di
  * pages only: `complete` false when it is longer), kept a few minutes and
  * updated by the extension's own adds and removals.
  */
+export const SEQUENCE_MEMBERS_FRESH_MS = 5 * 60_000;
 export const sequenceMembersItem = perContact<{ at: number; contactIds: string[]; complete: boolean }>(
   'sequence:',
   z.object({ at: z.number(), contactIds: z.array(str), complete: z.boolean() }),
