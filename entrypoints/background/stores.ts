@@ -101,7 +101,7 @@ const WRITE_RESULT_KEEP_MS = 60 * 60_000;
 
 /**
  * Drops session entries nothing will read again: prefetched contacts past their
- * freshness, finished write results past an hour, sequence memberships past theirs, and values of neither shape.
+ * freshness, finished write results past an hour, sequence memberships past theirs, and values of none of these shapes.
  * Tab keys go with their tab.
  */
 export async function sweepSession(now: number, contactFreshMs: number): Promise<number> {
