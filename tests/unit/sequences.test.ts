@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assigneeId, defaultSequence, parseSequenceRef, readStoredSequences } from '@/utils/sequences';
-import { SequenceContactSchema, WorkspaceMemberSchema } from '@/utils/skipcall/schemas';
+import { SequenceContactSchema, WorkspaceMemberSchema, memberOf, sequenceContactOf } from '@/utils/skipcall/schemas';
+
+const contactIdOf = (item: unknown) => sequenceContactOf(SequenceContactSchema.parse(item)).contactId;
+const memberFrom = (item: unknown) => memberOf(WorkspaceMemberSchema.parse(item));
 
 const ID = '5e000000-0000-4000-8000-000000000001';
 
@@ -43,14 +46,14 @@ describe('stored sequences', () => {
 
 describe('undocumented list items, read tolerantly', () => {
   it('finds the contact id of a sequence item in contactId, contact.id or id', () => {
-    expect(SequenceContactSchema.parse({ contactId: 'a', id: 'row' }).contactId).toBe('a');
-    expect(SequenceContactSchema.parse({ contact: { id: 'b' }, tags: [] }).contactId).toBe('b');
-    expect(SequenceContactSchema.parse({ id: 'c', firstName: 'X' }).contactId).toBe('c');
+    expect(contactIdOf({ contactId: 'a', id: 'row' })).toBe('a');
+    expect(contactIdOf({ contact: { id: 'b' }, tags: [] })).toBe('b');
+    expect(contactIdOf({ id: 'c', firstName: 'X' })).toBe('c');
   });
 
   it('names a member from whatever name fields it has', () => {
-    expect(WorkspaceMemberSchema.parse({ id: 'm', firstName: 'Claire', lastName: 'Dumas', status: 'ACTIVE' })).toEqual({ id: 'm', name: 'Claire Dumas', status: 'ACTIVE' });
-    expect(WorkspaceMemberSchema.parse({ id: 'm', user: { email: 'c@x.fr' } }).name).toBe('c@x.fr');
-    expect(WorkspaceMemberSchema.parse({ id: 'm' }).name).toBe('m');
+    expect(memberFrom({ id: 'm', firstName: 'Claire', lastName: 'Dumas', status: 'ACTIVE' })).toEqual({ id: 'm', name: 'Claire Dumas', status: 'ACTIVE' });
+    expect(memberFrom({ id: 'm', user: { email: 'c@x.fr' } }).name).toBe('c@x.fr');
+    expect(memberFrom({ id: 'm' }).name).toBe('m');
   });
 });

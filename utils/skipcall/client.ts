@@ -15,6 +15,8 @@ import {
   SequenceRemoveBodySchema,
   WorkspaceMemberSchema,
   WorkspaceSchema,
+  memberOf,
+  sequenceContactOf,
   type Contact,
   type ContactCreate,
   type ContactPatch,
@@ -299,7 +301,10 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
         method: 'GET',
         path: `/v1/workspaces/${encodeURIComponent(workspaceId)}/members`,
         query: { page, size },
-        read: (json) => parseList(WorkspaceMemberSchema, json),
+        read: (json) => {
+          const list = parseList(WorkspaceMemberSchema, json);
+          return { ...list, items: list.items.map(memberOf) };
+        },
       });
     },
     /** A page of a sequence's contacts; 404 when the sequence does not exist or is out of the key's scope. */
@@ -310,7 +315,7 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
         query: { page, size },
         read: (json) => {
           const list = parseList(SequenceContactSchema, json);
-          return { ...list, items: list.items.filter((item) => item.contactId) };
+          return { ...list, items: list.items.map(sequenceContactOf).filter((item) => item.contactId) };
         },
       });
     },

@@ -131,15 +131,19 @@ export type SequenceRemoveBody = z.infer<typeof SequenceRemoveBodySchema>;
  * "each contact comes with its tags and its call history"), so the contact id is
  * read from `contactId`, then `contact.id`, then `id` [I]; anything else is kept out.
  */
-export const SequenceContactSchema = z.pipe(
-  z.object({
-    contactId: z.optional(z.string()),
-    contact: z.optional(z.object({ id: z.optional(z.string()) })),
-    id: z.optional(z.string()),
-  }),
-  z.transform((item) => ({ contactId: item.contactId ?? item.contact?.id ?? item.id ?? '' })),
-);
-export type SequenceContact = z.infer<typeof SequenceContactSchema>;
+export const SequenceContactSchema = z.object({
+  contactId: z.optional(z.string()),
+  contact: z.optional(z.object({ id: z.optional(z.string()) })),
+  id: z.optional(z.string()),
+});
+export interface SequenceContact {
+  contactId: string;
+}
+/** The contact id of a sequence item ('' when it has none). */
+export function sequenceContactOf(item: z.infer<typeof SequenceContactSchema>): SequenceContact {
+  return { contactId: item.contactId ?? item.contact?.id ?? item.id ?? '' };
+}
+
 
 /**
  * Item of GET /v1/workspaces/{id}/members: `id` is the workspace-membership id
@@ -147,24 +151,27 @@ export type SequenceContact = z.infer<typeof SequenceContactSchema>;
  * status (ACTIVE mentioned) [F]; the name fields are not documented, so every
  * usual form is read [I].
  */
-export const WorkspaceMemberSchema = z.pipe(
-  z.object({
-    id: z.string().check(z.minLength(1)),
-    status: z.nullish(z.string()),
-    name: z.nullish(z.string()),
-    firstName: z.nullish(z.string()),
-    lastName: z.nullish(z.string()),
-    email: z.nullish(z.string()),
-    user: z.nullish(
-      z.object({ firstName: z.nullish(z.string()), lastName: z.nullish(z.string()), email: z.nullish(z.string()), name: z.nullish(z.string()) }),
-    ),
-  }),
-  z.transform((m) => {
-    const person = m.user ?? {};
-    const first = m.firstName ?? person.firstName ?? '';
-    const last = m.lastName ?? person.lastName ?? '';
-    const name = (m.name ?? person.name ?? `${first} ${last}`.trim()) || m.email || person.email || m.id;
-    return { id: m.id, name, ...(m.status ? { status: m.status } : {}) };
-  }),
-);
-export type WorkspaceMember = z.infer<typeof WorkspaceMemberSchema>;
+const nullableName = z.nullish(z.string());
+export const WorkspaceMemberSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  status: nullableName,
+  name: nullableName,
+  firstName: nullableName,
+  lastName: nullableName,
+  email: nullableName,
+  user: z.nullish(z.object({ firstName: nullableName, lastName: nullableName, email: nullableName, name: nullableName })),
+});
+export interface WorkspaceMember {
+  id: string;
+  name: string;
+  status?: string;
+}
+/** A member with a name to show: `name`, else first and last name, else the email, else the id. */
+export function memberOf(m: z.infer<typeof WorkspaceMemberSchema>): WorkspaceMember {
+  const person = m.user ?? {};
+  const first = m.firstName ?? person.firstName ?? '';
+  const last = m.lastName ?? person.lastName ?? '';
+  const name = (m.name ?? person.name ?? `${first} ${last}`.trim()) || m.email || person.email || m.id;
+  return { id: m.id, name, ...(m.status ? { status: m.status } : {}) };
+}
+
