@@ -59,7 +59,8 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
   // The sequence part of an "Apply and add", or of an undo from the history, is shown here and tells the state.
   useEffect(() => {
     const part = result?.sequence;
-    if (!part) return;
+    // A failed undo is told by the write result; "Not added" would be wrong here.
+    if (!part || (part.status === 'error' && result?.kind === 'undo')) return;
     setOutcome(part);
     if (part.sequenceId !== chosenId) return;
     if (part.status === 'added' || part.status === 'already-in') setState('done');

@@ -1,6 +1,7 @@
 import type { WriteResult } from '@/utils/messages';
 import { describeReplyError, diffLabel } from './describe';
 import { t } from './i18n';
+import { describeSequenceError } from './sequence-words';
 
 interface Props {
   result: WriteResult;
@@ -33,7 +34,7 @@ export function WriteResultView({ result, customFieldNames }: Props) {
       text = t('resultConflict', names(result.keys));
       break;
     case 'error':
-      text = result.error ? describeReplyError(result.error) : t('resultFailed');
+      text = result.sequence ? describeSequenceError(result.error) : result.error ? describeReplyError(result.error) : t('resultFailed');
       if (result.kind === 'apply' && result.error?.kind !== 'page-changed') text += ` ${t('resultChoicesKept')}`;
       break;
   }

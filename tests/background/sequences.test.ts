@@ -64,6 +64,19 @@ describe('sequence status and add', () => {
     expect((await ok(handleRequest({ type: 'sequence-status', sequenceId: DEMO_SEQUENCE_ID, contactId: DEMO_CONTACT_ID }, undefined))).inSequence).toBe(false);
   });
 
+  it('a failed removal leaves the entry undoable', async () => {
+    await saveSequences([{ id: DEMO_SEQUENCE_ID, name: 'Relance', assignee: { mode: 'round-robin' } }]);
+    await ok(handleRequest({ type: 'sequence-add', sequenceId: DEMO_SEQUENCE_ID, contactId: DEMO_CONTACT_ID }, undefined));
+    const [entry] = (await ok(handleRequest({ type: 'get-history', contactId: DEMO_CONTACT_ID }, undefined))).entries;
+    sandbox.failNext(1, 400);
+    const failed = await ok(handleRequest({ type: 'undo', entryId: entry!.id }, undefined));
+    expect(failed.result).toMatchObject({ status: 'error', sequence: { status: 'error' } });
+    expect((await ok(handleRequest({ type: 'get-history', contactId: DEMO_CONTACT_ID }, undefined))).entries[0]?.undoneAt).toBeUndefined();
+    const retried = await ok(handleRequest({ type: 'undo', entryId: entry!.id }, undefined));
+    expect(retried.result.status).toBe('success');
+    expect((await ok(handleRequest({ type: 'get-history', contactId: DEMO_CONTACT_ID }, undefined))).entries[0]?.undoneAt).toBeTypeOf('number');
+  });
+
   it('round-robin sends no assignee; a chosen member is sent as is', async () => {
     await saveSequences([
       { id: DEMO_SEQUENCE_ID, name: 'Relance', assignee: { mode: 'round-robin' } },
