@@ -157,7 +157,7 @@ export function Options() {
           <DirectorySection />
           <DiffPolicySection connected={connection?.status !== 'error'} />
           <RegistrySection />
-          <SequencesSection />
+          <SequencesSection connected={connection?.status !== 'error'} />
         </>
       )}
     </main>

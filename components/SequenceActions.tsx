@@ -93,6 +93,8 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
         ? t('sequenceResultAlreadyIn', outcome.name)
         : outcome.status === 'removed'
           ? t('sequenceResultRemoved', outcome.name)
+          : outcome.status === 'ignored'
+            ? t('sequenceResultIgnored', outcome.name)
           : t('sequenceResultFailed', outcome.name, describeSequenceError(outcome.error)));
 
   return (
@@ -139,7 +141,12 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
         </button>
       )}
       {outcome && outcome.sequenceId === sequence.id && (
-        <p data-testid="sequence-result" data-status={outcome.status} role={outcome.status === 'error' ? 'alert' : 'status'} class={`result ${outcome.status === 'error' ? 'error' : 'success'}`}>
+        <p
+          data-testid="sequence-result"
+          data-status={outcome.status}
+          role={outcome.status === 'error' || outcome.status === 'ignored' ? 'alert' : 'status'}
+          class={`result ${outcome.status === 'error' || outcome.status === 'ignored' ? 'error' : 'success'}`}
+        >
           {outcomeText}
         </p>
       )}

@@ -18,7 +18,7 @@ const assigneeValue = (a: Assignee) => (a.mode === 'member' ? `member:${a.member
  * the user pastes a sequence link or id and names it; it is verified with
  * GET /v1/sequences/{id}/contacts?page=0&size=1 before it is saved.
  */
-export function SequencesSection() {
+export function SequencesSection({ connected }: { connected: boolean }) {
   const [saved, setSaved] = useState<SequenceSettings | null>(null);
   const [members, setMembers] = useState<WorkspaceMembers[] | null>(null);
   const [membersError, setMembersError] = useState<string | null>(null);
@@ -27,8 +27,10 @@ export function SequencesSection() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
 
+  // Members only once the key is known to work (a failed check would only fail again).
   useEffect(() => {
     void persistentStore().get(sequencesItem).then(setSaved);
+    if (!connected) return;
     void ask({ type: 'list-members' }).then((reply) => {
       if (reply.ok) setMembers(reply.workspaces);
       else setMembersError(describeReplyError(reply.error));

@@ -122,13 +122,13 @@ export interface WriteResult {
 
 /**
  * The outcome of adding a contact to a sequence (or of removing it, on undo).
- * `already-in`: nothing sent, the contact was in it; `unverified`: added, but the
- * sequence was too long to check beforehand, so the add cannot be undone.
+ * `already-in`: nothing sent, the contact was in it; `ignored`: sent, but the
+ * contact is not in it afterwards (the API ignores out-of-scope contacts silently).
  */
 export interface SequenceResult {
   sequenceId: string;
   name: string;
-  status: 'added' | 'already-in' | 'removed' | 'error';
+  status: 'added' | 'already-in' | 'ignored' | 'removed' | 'error';
   error?: ReplyError;
   warning?: 'not-recorded';
 }

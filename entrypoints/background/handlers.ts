@@ -10,7 +10,7 @@ import { createAndLink, importLinks, linkContact, matchProfile, registryView, se
 import { directoryService } from './services';
 import { loadHistory, loadSettings, loadWriteResult, sweepSession } from './stores';
 import { onPageRead } from './tab-status';
-import { addToSequence, listMembers, sequenceStatus, verifySequence } from './sequences';
+import { addToSequence, listMembers, rememberWorkspaces, sequenceStatus, verifySequence } from './sequences';
 import { applyChanges, applyThenAdd, undoEntry } from './writes';
 
 type Handlers = {
@@ -40,6 +40,7 @@ export const handlers: Handlers = {
   async 'check-connection'() {
     const client = await clientFromSettings();
     const workspaces = await client.listWorkspaces();
+    await rememberWorkspaces(workspaces);
     await directoryForAccount();
     // Ready before the first profile: the diff needs the custom fields, matching the directory.
     void customFieldDefinitions(client).catch(() => undefined);

@@ -6,10 +6,11 @@ import type { HistoryEntry } from '@/utils/diff/history';
 import type { SequenceResult, WorkspaceMembers } from '@/utils/messages';
 import { assigneeId, type SavedSequence } from '@/utils/sequences';
 import type { SkipcallClient } from '@/utils/skipcall/client';
+import type { Workspace } from '@/utils/skipcall/schemas';
 import { SkipcallApiError, toErrorInfo } from '@/utils/skipcall/errors';
 import { persistentStore, session } from '@/utils/storage/extension';
 import { sequencesItem } from '@/utils/storage/items';
-import { SEQUENCE_MEMBERS_FRESH_MS, sequenceMembersItem } from '@/utils/storage/session';
+import { SEQUENCE_MEMBERS_FRESH_MS, sequenceMembersItem, workspacesItem } from '@/utils/storage/session';
 import { clientFromSettings } from './api';
 import { recordHistory } from './stores';
 
@@ -70,7 +71,7 @@ export async function sequenceStatus(sequenceId: string, contactId: string): Pro
  * Adds the contact with the sequence's saved assignee. Nothing is sent when it
  * is known to be in already (so an undo can never take out a contact the user
  * did not add). The history entry is undoable only when the contact was known
- * not to be in before.
+ * not to be in before. An add the API ignored silently is told as such.
  */
 export async function addToSequence(sequenceId: string, contactId: string, label: string): Promise<SequenceResult> {
   let name = sequenceId;
@@ -84,6 +85,11 @@ export async function addToSequence(sequenceId: string, contactId: string, label
     const { contactIds, complete } = await sequenceMembers(client, sequenceId);
     if (contactIds.has(contactId)) return { sequenceId, name, status: 'already-in' };
     await client.addToSequence(sequenceId, [{ contactId, ...(assignee.id ? { assignedToWorkspaceMembershipId: assignee.id } : {}) }]);
+    // The API ignores silently what it does not add (out-of-scope contacts): read the sequence again to be sure.
+    await session.remove(sequenceMembersItem.key(sequenceId));
+    const after = await sequenceMembers(client, sequenceId).catch(() => null);
+    if (after?.complete && !after.contactIds.has(contactId)) return { sequenceId, name, status: 'ignored' };
+    // A long sequence read only in part: remember the add all the same.
     await noteMembership(sequenceId, contactId, true).catch(() => undefined);
     // Known not in before: the add is undoable. Unknown (a long sequence): recorded without undo.
     const entry: HistoryEntry = {
@@ -118,10 +124,18 @@ export async function removeFromSequence(entry: HistoryEntry & { sequence: NonNu
   }
 }
 
+const WORKSPACES_FRESH_MS = 60 * 60_000;
+
+/** The workspaces the connection check just listed: the members list needs no second request for them. */
+export async function rememberWorkspaces(workspaces: Workspace[]): Promise<void> {
+  await session.set(workspacesItem, undefined, { at: Date.now(), workspaces });
+}
+
 /** Members of every workspace in scope, active ones only (the docs list every status). */
 export async function listMembers(): Promise<WorkspaceMembers[]> {
   const client = await clientFromSettings();
-  const workspaces = await client.listWorkspaces();
+  const known = await session.get(workspacesItem, undefined);
+  const workspaces = known && Date.now() - known.at < WORKSPACES_FRESH_MS ? known.workspaces : await client.listWorkspaces();
   return Promise.all(
     workspaces.map(async (workspace) => {
       const { items } = await client.listWorkspaceMembers(workspace.id, 0, PAGE_SIZE);

@@ -99,6 +99,16 @@ describe('sequence status and add', () => {
     expect((await ok(handleRequest({ type: 'get-history', contactId: ALREADY_IN }, undefined))).entries).toEqual([]);
   });
 
+  it('tells an add the API ignored silently, and records nothing to undo', async () => {
+    await saveSequences([{ id: DEMO_SEQUENCE_ID, name: 'Relance', assignee: { mode: 'round-robin' } }]);
+    // The contact left the key's scope meanwhile: the API ignores it without an error.
+    sandbox.editContact(DEMO_CONTACT_ID, { teamId: 'a0000000-0000-4000-8000-000000000003' });
+    const added = await ok(handleRequest({ type: 'sequence-add', sequenceId: DEMO_SEQUENCE_ID, contactId: DEMO_CONTACT_ID }, undefined));
+    expect(added.sequence.status).toBe('ignored');
+    expect(writes()).toEqual([`POST /v1/sequences/${DEMO_SEQUENCE_ID}/contacts`]);
+    expect((await ok(handleRequest({ type: 'get-history', contactId: DEMO_CONTACT_ID }, undefined))).entries).toEqual([]);
+  });
+
   it('"me" without a chosen member is an error, and nothing is sent', async () => {
     await saveSequences([{ id: DEMO_SEQUENCE_ID, name: 'Relance', assignee: { mode: 'me' } }]);
     const added = await ok(handleRequest({ type: 'sequence-add', sequenceId: DEMO_SEQUENCE_ID, contactId: DEMO_CONTACT_ID }, undefined));

@@ -56,7 +56,7 @@ beforeEach(async () => {
   await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
   root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(async () => render(<SequencesSection />, root));
+  await act(async () => render(<SequencesSection connected />, root));
   await until(() => !!q(root, `[data-testid="sequence-me"] option[value="member:${MEMBER_PARIS_KARIM}"]`), 'the members');
 });
 

@@ -8,7 +8,7 @@ import type { TabStatus } from '../badge';
 import type { DirectoryStatus, MatchView, TabMatch, TabState, WriteResult } from '../messages';
 import { PageReadSchema } from '../profile';
 import { API_ERROR_KINDS } from '../skipcall/errors';
-import { ContactSchema, CustomFieldSchema, type Contact, type CustomField } from '../skipcall/schemas';
+import { ContactSchema, CustomFieldSchema, type Contact, type CustomField, type Workspace } from '../skipcall/schemas';
 
 export interface SessionItem<T, A = void> {
   /** The storage key for this item's argument (a tab id, a contact id, or none). */
@@ -120,7 +120,7 @@ const WriteResultSchema = z.object({
     z.object({
       sequenceId: str,
       name: str,
-      status: z.enum(['added', 'already-in', 'removed', 'error']),
+      status: z.enum(['added', 'already-in', 'ignored', 'removed', 'error']),
       error: z.optional(ReplyErrorSchema),
       warning: z.optional(z.literal('not-recorded')),
     }),
@@ -160,6 +160,12 @@ export const SEQUENCE_MEMBERS_FRESH_MS = 5 * 60_000;
 export const sequenceMembersItem = perContact<{ at: number; contactIds: string[]; complete: boolean }>(
   'sequence:',
   z.object({ at: z.number(), contactIds: z.array(str), complete: z.boolean() }),
+);
+
+/** The workspaces of the last connection check (the options' member lists start from them). */
+export const workspacesItem = single<{ at: number; workspaces: Workspace[] }>(
+  'workspaces',
+  z.object({ at: z.number(), workspaces: z.array(z.object({ id: str, name: optionalStr })) }),
 );
 
 /** Every key that belongs to a tab: they go when it closes. */
