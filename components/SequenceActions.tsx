@@ -124,7 +124,6 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
         data-state={state}
         aria-pressed={done ? 'true' : 'false'}
         disabled={done || writing || state === 'adding' || state === 'checking'}
-        title={t('sequenceAssigneeHint', assigneeText(sequence.assignee, settings.me))}
         onClick={() => void add()}
       >
         {done ? t('sequenceInAlready', sequence.name) : t('sequenceAddTo', sequence.name)}
@@ -134,11 +133,15 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
           type="button"
           data-testid="sequence-apply-add"
           disabled={applyBlocked || writing || state === 'adding'}
-          title={t('sequenceAssigneeHint', assigneeText(sequence.assignee, settings.me))}
           onClick={() => onApplyAndAdd(sequence.id)}
         >
           {t('sequenceApplyAndAdd', sequence.name)}
         </button>
+      )}
+      {!done && (
+        <span class="hint" data-testid="sequence-assignee-hint">
+          {t('sequenceAssigneeHint', assigneeText(sequence.assignee, settings.me))}
+        </span>
       )}
       {outcome && outcome.sequenceId === sequence.id && (
         <p

@@ -60,6 +60,7 @@ describe('sequence actions', () => {
     const add = q(root, 'sequence-add') as HTMLButtonElement;
     expect(add.textContent).toBe('Add to Relance salons');
     expect(add.dataset.state).toBe('todo');
+    expect(q(root, 'sequence-assignee-hint')!.textContent).toBe('Assigned to: Me (Karim)');
     await click(add);
     await until(() => q(root, 'sequence-result')?.dataset.status === 'added', 'the add');
     expect(q(root, 'sequence-add')!.dataset.state).toBe('done');
