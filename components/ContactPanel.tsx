@@ -17,6 +17,7 @@ import { describeReplyError, diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
 import { HistoryList } from './HistoryList';
+import { SequenceActions } from './SequenceActions';
 import { t } from './i18n';
 import { ask, openOptions, readSettings } from './runtime';
 import { WriteResultView } from './WriteResultView';
@@ -70,11 +71,12 @@ export function ContactPanel(props: Props) {
       .get(provenanceItem(contactId))
       .then(setProvenance, () => setProvenance({ fields: {} }));
   }, [contactId]);
+  const [sequenceBusy, setSequenceBusy] = useState(false);
 
   const loading = (!view || !provenance) && !loadError;
   const writing = result?.status === 'pending';
   // Before paint, so aria-busy never reads false while the diff is still loading.
-  useLayoutEffect(() => onBusy(loading || writing), [loading, writing]);
+  useLayoutEffect(() => onBusy(loading || writing || sequenceBusy), [loading, writing, sequenceBusy]);
 
   async function refreshHistory() {
     const reply = await ask({ type: 'get-history', contactId });
@@ -157,10 +159,11 @@ export function ContactPanel(props: Props) {
     void saveDraft(tabId, contactId, profileKey, next);
   }
 
-  async function apply(event: Event) {
-    event.preventDefault();
+  /** `sequenceId`: "Apply and add", the contact goes into that sequence once the PATCH went through. */
+  async function apply(event?: Event, sequenceId?: string) {
+    event?.preventDefault();
     if (!view || !plan || disabledReason) return;
-    await send(plan.plan);
+    await send(plan.plan, sequenceId);
   }
 
   /** Job change, "update this contact": role and company only, as shown in the diff (phones kept). */
@@ -171,10 +174,10 @@ export function ContactPanel(props: Props) {
     if (job.plan.length && !Object.keys(job.problems).length) await send(job.plan);
   }
 
-  async function send(items: NonNullable<typeof plan>['plan']) {
+  async function send(items: NonNullable<typeof plan>['plan'], sequenceId?: string) {
     if (!view) return;
     setResult({ status: 'pending', kind: 'apply', contactId, at: Date.now(), keys: [] });
-    const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: items });
+    const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: items, ...(sequenceId ? { sequenceId } : {}) });
     const outcome: WriteResult = reply.ok
       ? reply.result
       : { status: 'error', kind: 'apply', contactId, at: Date.now(), keys: [], error: reply.error };
@@ -243,7 +246,7 @@ export function ContactPanel(props: Props) {
           : null;
 
   return (
-    <form class="contact-panel" onSubmit={apply}>
+    <form class="contact-panel" onSubmit={(e) => void apply(e)}>
       {jobChange && !creatingForJob && (
         <JobChangeBanner change={jobChange} disabled={writing} onUpdate={() => void applyJobUpdate()} onCreate={() => setCreatingForJob(true)} />
       )}
@@ -281,6 +284,15 @@ export function ContactPanel(props: Props) {
           </span>
         )}
       </div>
+      <SequenceActions
+        contactId={contactId}
+        applyBlocked={!!disabledReason}
+        writing={writing}
+        result={result}
+        onApplyAndAdd={(sequenceId) => void apply(undefined, sequenceId)}
+        onAdded={() => void refreshHistory()}
+        onBusy={setSequenceBusy}
+      />
       {result && <WriteResultView result={result} customFieldNames={customFieldNames} relinkedTo={result.kind === 'undo' ? relinkedTo : null} />}
       <HistoryList entries={history} customFieldNames={customFieldNames} onUndo={undo} disabled={writing} />
     </form>

@@ -26,6 +26,7 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
                 {t('historyJobChange', entry.jobChange.fromLabel)} <span class="hint">{t('historyJobChangeUndo', entry.jobChange.fromLabel)}</span>
               </p>
             )}
+            {entry.sequence && <p data-testid="history-sequence">{t('historySequenceAdded', entry.sequence.name)}</p>}
             <ul>
               {entry.changes.map((change) => (
                 <li key={change.key}>
@@ -35,6 +36,8 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
             </ul>
             {entry.undoneAt ? (
               <span class="hint">{t('historyUndone')}</span>
+            ) : entry.sequence?.undoable === false ? (
+              <span class="hint">{t('sequenceUndoUnverified')}</span>
             ) : (
               <button type="button" data-testid="undo" class="link" disabled={disabled} onClick={() => onUndo(entry.id)}>
                 {t('historyUndo')}

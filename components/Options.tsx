@@ -17,6 +17,7 @@ import { DirectorySection } from './DirectorySection';
 import { localizeDocument, t } from './i18n';
 import { JobChangesSection } from './JobChangesSection';
 import { RegistrySection } from './RegistrySection';
+import { SequencesSection } from './SequencesSection';
 import { ask, readSettings, updateSettings } from './runtime';
 
 type Connection = { status: 'pending' } | { status: 'ok'; workspaces: Workspace[] } | { status: 'error'; message: string };
@@ -158,6 +159,7 @@ export function Options() {
           <DiffPolicySection connected={connection?.status !== 'error'} />
           <RegistrySection />
           <JobChangesSection />
+          <SequencesSection connected={connection?.status !== 'error'} />
         </>
       )}
       <p class="page-links hint">

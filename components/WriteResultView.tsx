@@ -1,6 +1,7 @@
 import type { WriteResult } from '@/utils/messages';
 import { describeReplyError, diffLabel } from './describe';
 import { t } from './i18n';
+import { describeSequenceError } from './sequence-words';
 
 interface Props {
   result: WriteResult;
@@ -18,7 +19,9 @@ export function WriteResultView({ result, customFieldNames, relinkedTo }: Props)
       text = t(result.kind === 'undo' ? 'resultUndoing' : 'resultSending');
       break;
     case 'success':
-      if (result.kind === 'undo') {
+      if (result.kind === 'undo' && result.sequence) {
+        text = t('sequenceResultRemoved', result.sequence.name);
+      } else if (result.kind === 'undo') {
         text = relinkedTo ? t('resultRelinked', relinkedTo) : result.keys.length ? t('resultRestored', names(result.keys)) : t('resultNothingRestored');
         const wasEmpty = result.blocked?.filter((b) => b.reason === 'was-empty').map((b) => b.key) ?? [];
         const changed = result.blocked?.filter((b) => b.reason === 'changed').map((b) => b.key) ?? [];
@@ -33,7 +36,7 @@ export function WriteResultView({ result, customFieldNames, relinkedTo }: Props)
       text = t('resultConflict', names(result.keys));
       break;
     case 'error':
-      text = result.error ? describeReplyError(result.error) : t('resultFailed');
+      text = result.sequence ? describeSequenceError(result.error) : result.error ? describeReplyError(result.error) : t('resultFailed');
       if (result.kind === 'apply' && result.error?.kind !== 'page-changed') text += ` ${t('resultChoicesKept')}`;
       break;
   }

@@ -42,6 +42,7 @@ import {
 import { fromPlaywright } from './support/ui';
 import { slowRefreshNeverPairsWrongPerson } from './support/identity-scenarios';
 import { optionsLinkPrivacy, storePagesAccessible, welcomeOpenedOnInstall } from './support/store-scenarios';
+import { applyAndAddToSequence } from './support/sequence-scenarios';
 
 let sandbox: Sandbox;
 let chromium: ChromiumExtension;
@@ -171,6 +172,12 @@ describe('identity lock: never the wrong person', () => {
   it('never pairs B with linked A after in-page navigation during a 429 window', async () => {
     await slowRefreshNeverPairsWrongPerson(chromium, sandbox, (s) => s.failNext(3, 429));
   }, 90_000);
+});
+
+describe('sequences: add the contact to a Skipcall sequence', () => {
+  it('apply and add: one PATCH then one POST to the sequence with the chosen assignee; undo removes it', async () => {
+    await applyAndAddToSequence(chromium, sandbox);
+  });
 });
 
 describe('popup busy state (PRODUCT.md §7)', () => {

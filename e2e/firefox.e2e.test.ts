@@ -19,6 +19,7 @@ import {
   pastedReferenceAndLink,
   preselectsByLinkedInUrl,
 } from './support/match-scenarios';
+import { applyAndAddToSequence } from './support/sequence-scenarios';
 import { resetExtensionStorage } from './support/tabs';
 import { jobChangeCreatesNewContact } from './support/job-change-scenarios';
 import { conflictWritesNothing, fullLoop, offlineKeepsChoices, undoRestores } from './support/write-scenarios';
@@ -126,5 +127,11 @@ describe('diff and write: review the diff and apply it', () => {
 describe('job change', () => {
   it('shows the job-change badge; "create a new contact for the new job" posts once and links the profile to it, the old contact untouched', async () => {
     await jobChangeCreatesNewContact(firefox, sandbox);
+  });
+});
+
+describe('sequences: add the contact to a Skipcall sequence', () => {
+  it('apply and add: one PATCH then one POST to the sequence with the chosen assignee; undo removes it', async () => {
+    await applyAndAddToSequence(firefox, sandbox);
   });
 });

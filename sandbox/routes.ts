@@ -2,10 +2,12 @@
 // 404 and a wrong method 405 whatever the key), then the key is checked, then
 // the body is parsed and validated.
 import type * as z from 'zod/mini';
-import { ContactCreateSchema, ContactPatchSchema } from '../utils/skipcall/schemas';
+import * as zm from 'zod/mini';
+import { ContactCreateSchema, ContactPatchSchema, SEQUENCE_BATCH_MAX, SequenceAddBodySchema } from '../utils/skipcall/schemas';
 import { fieldProblems, type FieldProblem } from '../utils/skipcall/validation';
 import { errorReply, type JsonReply, type ParsedBody } from './http';
 import { SCOPE_WORKSPACES } from './seed';
+import type { SeedSequence } from './seed';
 import { contactView, type ContactStore } from './store';
 
 export interface ApiRequest {
@@ -100,6 +102,25 @@ const isReply = (x: object): x is JsonReply => 'status' in x;
 // Same header the docs use for the deprecated teamId parameter on stats endpoints.
 const deprecationHeaders = (used: boolean): Record<string, string> | undefined => (used ? { Deprecation: 'true' } : undefined);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** DELETE /v1/sequences/{id}/contacts body: 1–100 contact UUIDs (API.md). */
+const SequenceRemoveBody = zm
+  .array(zm.string().check(zm.regex(UUID, 'must be a UUID')))
+  .check(zm.minLength(1), zm.maxLength(SEQUENCE_BATCH_MAX));
+
+/** Parses a sequence body, then finds the sequence (validation first, as for PATCH). */
+function sequenceBody<T>(
+  schema: z.ZodMiniType<T>,
+  { body, params }: ApiRequest,
+  store: ContactStore,
+): { value: T; sequence: SeedSequence } | JsonReply {
+  if (!body.ok) return errorReply(400, 'INVALID_JSON');
+  const parsed = schema.safeParse(body.value, { reportInput: true });
+  if (!parsed.success) return validationError(problemsOf(parsed.error.issues));
+  const sequence = store.sequences.findInScope(params.id ?? '');
+  return sequence ? { value: parsed.data, sequence } : notFound();
+}
+
 const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/v1\/health$/, auth: false, handle: () => ({ status: 200, body: { status: 'ok' } }) },
   {
@@ -107,6 +128,64 @@ const ROUTES: readonly Route[] = [
     pattern: /^\/v1\/workspaces$/,
     auth: true,
     handle: () => ({ status: 200, body: { data: SCOPE_WORKSPACES.map(({ id, name }) => ({ id, name })) } }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/workspaces\/([^/]+)\/members$/,
+    auth: true,
+    // Every member status is listed (the docs say to filter ACTIVE if needed); pending invitations are not members.
+    handle: ({ url, params }, { store }) => {
+      const workspaceId = params.id ?? '';
+      if (!store.isInScope(workspaceId)) return notFound();
+      return paginate(
+        store.sequences.membersOf(workspaceId).map(({ id, firstName, lastName, email, status }) => ({ id, firstName, lastName, email, status })),
+        url,
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/sequences\/([^/]+)\/contacts$/,
+    auth: true,
+    handle: ({ url, params }, { store }) => {
+      const sequence = store.sequences.findInScope(params.id ?? '');
+      if (!sequence) return notFound();
+      const items = store.sequences.list(sequence).flatMap((row) => {
+        const contact = store.findInScope(row.contactId);
+        if (!contact) return [];
+        const { id, firstName, lastName } = contact;
+        return [{ contactId: row.contactId, assignedToWorkspaceMembershipId: row.assignedToWorkspaceMembershipId, contact: { id, firstName, lastName }, tags: [], calls: [] }];
+      });
+      return paginate(items, url);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/sequences\/([^/]+)\/contacts$/,
+    auth: true,
+    handle: (req, { store }) => {
+      const checked = sequenceBody(SequenceAddBodySchema, req, store);
+      if (isReply(checked)) return checked;
+      // An assignee must be a member of the sequence's workspace (not documented; the natural reading).
+      const members = new Set(store.sequences.membersOf(checked.sequence.workspaceId).map((m) => m.id));
+      const problems = checked.value.flatMap((item, index) =>
+        item.assignedToWorkspaceMembershipId !== undefined && !members.has(item.assignedToWorkspaceMembershipId)
+          ? [{ field: `${index}.assignedToWorkspaceMembershipId`, message: "is not a member of the sequence's workspace" }]
+          : [],
+      );
+      if (problems.length) return validationError(problems);
+      return { status: 201, body: store.sequences.add(checked.sequence, checked.value) };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/v1\/sequences\/([^/]+)\/contacts$/,
+    auth: true,
+    handle: (req, { store }) => {
+      const checked = sequenceBody(SequenceRemoveBody, req, store);
+      if (isReply(checked)) return checked;
+      return { status: 200, body: store.sequences.remove(checked.sequence, checked.value) };
+    },
   },
   {
     method: 'GET',

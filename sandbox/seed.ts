@@ -260,3 +260,47 @@ export function jobChangeContact(): Contact {
     10,
   );
 }
+
+/** A workspace member: `id` is the workspace-membership id (the assignee of a sequence add). */
+export interface SeedMember {
+  id: string;
+  workspaceId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  status: 'ACTIVE' | 'DISABLED';
+}
+
+export const MEMBER_PARIS_CLAIRE = 'b0000000-0000-4000-8000-000000000001';
+export const MEMBER_PARIS_KARIM = 'b0000000-0000-4000-8000-000000000002';
+export const MEMBER_PARIS_DISABLED = 'b0000000-0000-4000-8000-000000000003';
+export const MEMBER_LYON_CLAIRE = 'b0000000-0000-4000-8000-000000000011';
+export const MEMBER_OUT_OF_SCOPE = 'b0000000-0000-4000-8000-000000000099';
+
+export const MEMBERS: readonly SeedMember[] = [
+  { id: MEMBER_PARIS_CLAIRE, workspaceId: WORKSPACE_PARIS, firstName: 'Claire', lastName: 'Dumas', email: 'claire.dumas@example.com', status: 'ACTIVE' },
+  { id: MEMBER_PARIS_KARIM, workspaceId: WORKSPACE_PARIS, firstName: 'Karim', lastName: 'Benali', email: 'karim.benali@example.com', status: 'ACTIVE' },
+  { id: MEMBER_PARIS_DISABLED, workspaceId: WORKSPACE_PARIS, firstName: 'Paul', lastName: 'Girard', email: 'paul.girard@example.com', status: 'DISABLED' },
+  { id: MEMBER_LYON_CLAIRE, workspaceId: WORKSPACE_LYON, firstName: 'Claire', lastName: 'Dumas', email: 'claire.dumas@example.com', status: 'ACTIVE' },
+  { id: MEMBER_OUT_OF_SCOPE, workspaceId: WORKSPACE_OUT_OF_SCOPE, firstName: 'Marc', lastName: 'Roux', email: 'marc.roux@example.com', status: 'ACTIVE' },
+];
+
+export interface SeedSequence {
+  id: string;
+  name: string;
+  workspaceId: string;
+  /** Contacts in it at the start. */
+  contactIds: readonly string[];
+}
+
+/** The demo sequence (Paris workspace); the demo contact is not in it yet. */
+export const DEMO_SEQUENCE_ID = '5e000000-0000-4000-8000-000000000001';
+export const SEQUENCE_LYON_ID = '5e000000-0000-4000-8000-000000000002';
+/** Exists, but in a workspace outside the demo key's scope: answers 404. */
+export const SEQUENCE_OUT_OF_SCOPE_ID = '5e000000-0000-4000-8000-000000000099';
+
+export const SEQUENCES: readonly SeedSequence[] = [
+  { id: DEMO_SEQUENCE_ID, name: 'Relance salons 2026', workspaceId: WORKSPACE_PARIS, contactIds: ['c0ffee00-0000-4000-8000-000000000002'] },
+  { id: SEQUENCE_LYON_ID, name: 'Prospection Lyon', workspaceId: WORKSPACE_LYON, contactIds: [] },
+  { id: SEQUENCE_OUT_OF_SCOPE_ID, name: 'Marseille', workspaceId: WORKSPACE_OUT_OF_SCOPE, contactIds: [] },
+];

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, ContactCreate, ContactPatch, CustomField } from '../utils/skipcall/schemas';
 import { CUSTOM_FIELDS, SCOPE_WORKSPACES, seedContacts } from './seed';
+import { SequenceStore } from './sequences';
 
 export type ModificationSource = 'API' | 'SKIPCALL';
 
@@ -51,6 +52,10 @@ export class ContactStore {
   readonly contacts = new Map<string, Contact>();
   readonly customFields: readonly CustomField[] = CUSTOM_FIELDS;
   private readonly scope: ReadonlySet<string> = new Set(SCOPE_WORKSPACES.map((w) => w.id));
+  readonly sequences = new SequenceStore(
+    (workspaceId) => this.isInScope(workspaceId),
+    (contactId) => this.findInScope(contactId) !== undefined,
+  );
 
   /** `extra`: contacts seeded in addition to seedContacts() (the demo's job change), again at every reset. */
   constructor(private readonly extra: () => Contact[] = () => []) {
@@ -58,6 +63,7 @@ export class ContactStore {
   }
 
   reset(): void {
+    this.sequences.reset();
     this.contacts.clear();
     for (const contact of [...seedContacts(), ...this.extra()]) this.contacts.set(contact.id, contact);
   }

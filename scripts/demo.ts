@@ -13,7 +13,8 @@ import { waitForPopupOn } from '../e2e/support/popup';
 import { findTabId } from '../e2e/support/tabs';
 import { fromPlaywright } from '../e2e/support/ui';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
-import { jobChangeContact } from '../sandbox/seed';
+import { DEMO_SEQUENCE_ID, MEMBER_PARIS_CLAIRE, SEQUENCES, jobChangeContact } from '../sandbox/seed';
+import { addSequenceInOptions } from '../e2e/support/sequence-scenarios';
 
 const USAGE = `Usage: npm start -- [--headless] [--port N]
 
@@ -87,6 +88,13 @@ async function showDemo(browser: ChromiumExtension, sandbox: Sandbox, headless: 
   await browser.closePages();
   done(status.text);
 
+  const sequenceName = SEQUENCES.find((s) => s.id === DEMO_SEQUENCE_ID)?.name ?? 'Demo sequence';
+  step(`Adding the sequence "${sequenceName}" (me: Claire Dumas) through the options page`);
+  const options = await addSequenceInOptions(browser, { ref: DEMO_SEQUENCE_ID, name: sequenceName, me: MEMBER_PARIS_CLAIRE, assignee: 'me' });
+  const added = await options.evaluate(() => document.querySelector('[data-testid="sequence-message"]')?.textContent ?? '', null);
+  await browser.closePages();
+  done(added);
+
   step(`Opening ${DEMO_PROFILE.url} (served locally)`);
   await browser.openLinkedIn(DEMO_PROFILE.url);
   const tabId = await findTabId(browser, DEMO_PROFILE.url);
@@ -128,6 +136,7 @@ async function showDemo(browser: ChromiumExtension, sandbox: Sandbox, headless: 
   console.log(`
 The demo is running. Try:
   - the popup tab: the profile read from the page; Settings opens the options page
+  - "Apply and add to ${SEQUENCES[0]?.name}": the ticked fields, then the contact into the demo sequence (undo in the history)
   - API base URL  ${sandbox.url}
   - API key       ${DEMO_API_KEY}
   - request log   GET ${sandbox.url}/__sandbox/log   (e.g. curl ${sandbox.url}/__sandbox/log)

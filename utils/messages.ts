@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import type { ApiErrorInfo } from './skipcall/errors';
 import { WritePlanSchema } from './diff/plan';
-import { ContactCreateSchema, type Contact, type CustomField, type Workspace } from './skipcall/schemas';
+import { ContactCreateSchema, type Contact, type CustomField, type Workspace, type WorkspaceMember } from './skipcall/schemas';
 import { PROFILE_FIELDS, PageReadSchema, type PageRead } from './profile';
 import type { HistoryEntry } from './diff/history';
 import type { DirectoryContact } from './match/contact';
@@ -13,6 +13,7 @@ import type { LinkEntry } from './match/registry';
 import type { SyncPhase, SyncProgress } from './match/sync';
 
 const contactId = z.string().check(z.minLength(1), z.maxLength(200));
+const sequenceId = z.string().check(z.minLength(1), z.maxLength(200));
 const IdentitySchema = z.object({
   linkedinUrl: z.optional(z.string().check(z.maxLength(2000))),
   linkedinSalesUrl: z.optional(z.string().check(z.maxLength(2000))),
@@ -34,7 +35,15 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * read it was shown with. Refused when the tab has read another page since;
    * nothing is written when a planned key changed in Skipcall since `seen`.
    */
-  z.object({ type: z.literal('apply'), tabId, readId: ReadIdSchema, contactId, plan: WritePlanSchema }),
+  z.object({
+    type: z.literal('apply'),
+    tabId,
+    readId: ReadIdSchema,
+    contactId,
+    plan: WritePlanSchema,
+    /** "Apply and add": once the PATCH went through, add the contact to this saved sequence. */
+    sequenceId: z.optional(sequenceId),
+  }),
   /** Popup → background: the last write to a contact (it may have finished while the popup was closed). */
   z.object({ type: z.literal('get-write'), contactId }),
   /** Popup → background: the write history, newest first (optionally for one contact). */
@@ -72,6 +81,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-directory') }),
   /** Options → background: the custom fields a profile field can be mapped to. */
   z.object({ type: z.literal('get-custom-fields') }),
+  /** Options → background: does this sequence exist in the key's scope (GET …/contacts?page=0&size=1)? */
+  z.object({ type: z.literal('verify-sequence'), sequenceId }),
+  /** Options → background: the members of every workspace in scope (assignees). */
+  z.object({ type: z.literal('list-members') }),
+  /** Popup → background: is the contact already in this saved sequence? */
+  z.object({ type: z.literal('sequence-status'), sequenceId, contactId }),
+  /** Popup → background: add the contact to this saved sequence, with its saved assignee. */
+  z.object({ type: z.literal('sequence-add'), sequenceId, contactId }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -105,6 +122,31 @@ export interface WriteResult {
   /** Undo: fields left as they are, with why. */
   blocked?: { key: string; reason: 'changed' | 'was-empty' }[];
   kind: 'apply' | 'undo';
+  /** "Apply and add", or the undo of a sequence addition: what happened on the sequence side. */
+  sequence?: SequenceResult;
+}
+
+/**
+ * The outcome of adding a contact to a sequence (or of removing it, on undo).
+ * `already-in`: nothing sent, the contact was in it; `ignored`: sent, but the
+ * contact is not in it afterwards (the API ignores out-of-scope contacts silently).
+ */
+export interface SequenceResult {
+  sequenceId: string;
+  name: string;
+  status: 'added' | 'already-in' | 'ignored' | 'removed' | 'error';
+  error?: ReplyError;
+  warning?: 'not-recorded';
+}
+
+/** Whether a contact is in a sequence; `null` when the sequence is too long to tell. */
+export interface SequenceStatus {
+  inSequence: boolean | null;
+}
+
+export interface WorkspaceMembers {
+  workspace: Workspace;
+  members: WorkspaceMember[];
 }
 
 export interface ContactView {
@@ -152,6 +194,10 @@ export interface ResponseMap {
   'get-directory': { directory: DirectoryStatus };
   'sync-directory': { directory: DirectoryStatus };
   'get-custom-fields': { fields: CustomField[] };
+  'verify-sequence': { verified: true };
+  'list-members': { workspaces: WorkspaceMembers[] };
+  'sequence-status': SequenceStatus;
+  'sequence-add': { sequence: SequenceResult };
 }
 
 /** An API failure, or the background refusing the message itself. */
@@ -177,6 +223,10 @@ export const PAGE_ONLY: ReadonlySet<RequestType> = new Set([
   'get-directory',
   'sync-directory',
   'get-custom-fields',
+  'verify-sequence',
+  'list-members',
+  'sequence-status',
+  'sequence-add',
 ]);
 /** Messages that only the content script on LinkedIn may send. */
 export const CONTENT_ONLY: ReadonlySet<RequestType> = new Set(['page-read']);

@@ -5,12 +5,13 @@ import { SkipcallApiError } from '@/utils/skipcall/errors';
 import { persistentStore } from '@/utils/storage/extension';
 import { directoryAccountItem } from '@/utils/storage/items';
 import { clientFromSettings, customFieldDefinitions, forgetCustomFields } from './api';
-import { CONTACT_FRESH_MS, cachedContact } from './contact-cache';
+import { CONTACT_FRESH_MS, cachedContact, peekContact } from './contact-cache';
 import { createAndLink, importLinks, linkContact, matchProfile, registryView, searchDirectory, unlinkContact } from './matching';
 import { directoryService } from './services';
 import { loadHistory, loadSettings, loadWriteResult, sweepSession } from './stores';
 import { onPageRead } from './tab-status';
-import { applyChanges, undoEntry } from './writes';
+import { addToSequence, listMembers, rememberWorkspaces, sequenceStatus, verifySequence } from './sequences';
+import { applyChanges, applyThenAdd, undoEntry } from './writes';
 
 type Handlers = {
   [K in Request['type']]: (request: Extract<Request, { type: K }>, tabId: number | undefined) => Promise<Reply<ResponseMap[K]>>;
@@ -39,6 +40,7 @@ export const handlers: Handlers = {
   async 'check-connection'() {
     const client = await clientFromSettings();
     const workspaces = await client.listWorkspaces();
+    await rememberWorkspaces(workspaces);
     await directoryForAccount();
     // Ready before the first profile: the diff needs the custom fields, matching the directory.
     void customFieldDefinitions(client).catch(() => undefined);
@@ -52,8 +54,8 @@ export const handlers: Handlers = {
     return { ok: true, contact, customFields };
   },
 
-  async apply(request) {
-    return { ok: true, result: await applyChanges(request) };
+  async apply({ sequenceId, ...request }) {
+    return { ok: true, result: await (sequenceId ? applyThenAdd(request, sequenceId) : applyChanges(request)) };
   },
 
   async 'get-write'(request) {
@@ -103,6 +105,25 @@ export const handlers: Handlers = {
 
   async 'get-custom-fields'() {
     return { ok: true, fields: await customFieldDefinitions(await clientFromSettings()) };
+  },
+
+  async 'verify-sequence'(request) {
+    await verifySequence(request.sequenceId);
+    return { ok: true, verified: true };
+  },
+
+  async 'list-members'() {
+    return { ok: true, workspaces: await listMembers() };
+  },
+
+  async 'sequence-status'(request) {
+    return { ok: true, inSequence: await sequenceStatus(request.sequenceId, request.contactId) };
+  },
+
+  async 'sequence-add'(request) {
+    const contact = await peekContact(request.contactId).catch(() => undefined);
+    const label = contact ? `${contact.firstName} ${contact.lastName}`.trim() : '';
+    return { ok: true, sequence: await addToSequence(request.sequenceId, request.contactId, label) };
   },
 
   async 'sync-directory'() {

@@ -9,7 +9,7 @@ import type { Settings } from '@/utils/settings';
 import { persistentStore, session } from '@/utils/storage/extension';
 import { historyItem, provenanceItem, settingsItem } from '@/utils/storage/items';
 import { recordWritten, type writtenValues } from '@/utils/diff/provenance';
-import { contactItem, matchItem, readSession, statusItem, tabItem, tabKeys, tabOfKey, writeItem } from '@/utils/storage/session';
+import { SEQUENCE_MEMBERS_FRESH_MS, contactItem, matchItem, readSession, sequenceMembersItem, statusItem, tabItem, tabKeys, tabOfKey, writeItem } from '@/utils/storage/session';
 
 export function loadSettings(): Promise<Settings> {
   return persistentStore().get(settingsItem);
@@ -102,7 +102,7 @@ const WRITE_RESULT_KEEP_MS = 60 * 60_000;
 
 /**
  * Drops session entries nothing will read again: prefetched contacts past their
- * freshness, finished write results past an hour, and values of neither shape.
+ * freshness, finished write results past an hour, sequence memberships past theirs, and values of none of these shapes.
  * Tab keys go with their tab.
  */
 export async function sweepSession(now: number, contactFreshMs: number): Promise<number> {
@@ -115,6 +115,10 @@ export async function sweepSession(now: number, contactFreshMs: number): Promise
       if (key.startsWith(writeItem.prefix)) {
         const result = readSession(writeItem, value);
         return !result || (result.status !== 'pending' && now - result.at >= WRITE_RESULT_KEEP_MS);
+      }
+      if (key.startsWith(sequenceMembersItem.prefix)) {
+        const members = readSession(sequenceMembersItem, value);
+        return !members || now - members.at >= SEQUENCE_MEMBERS_FRESH_MS;
       }
       return false;
     })

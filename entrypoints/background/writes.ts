@@ -4,10 +4,12 @@ import { historyEntry, planUndo } from '@/utils/diff/history';
 import { writtenValues } from '@/utils/diff/provenance';
 import { patchFromPlan, planConflicts, planProblems, type PlannedChange } from '@/utils/diff/plan';
 import { PHONE_KEY } from '@/utils/diff/fields';
+import type { HistoryEntry } from '@/utils/diff/history';
 import type { WriteResult } from '@/utils/messages';
 import type { Contact, CustomField } from '@/utils/skipcall/schemas';
 import { toErrorInfo } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions } from './api';
+import { addToSequence, removeFromSequence } from './sequences';
 import { rememberContact } from './contact-cache';
 import { relinkAfterJobChange } from './matching';
 import { refreshAllTabs } from './tab-status';
@@ -103,6 +105,7 @@ export async function undoEntry(entryId: string): Promise<WriteResult> {
   if (!entry) {
     return { status: 'error', kind: 'undo', contactId: '', at: Date.now(), keys: [], error: { kind: 'not-found', detail: 'history entry' } };
   }
+  if (entry.sequence) return undoSequenceAdd({ ...entry, sequence: entry.sequence });
   return serialized(entry.contactId, async () => {
     const base = { contactId: entry.contactId, kind: 'undo' as const, keys: [] as string[] };
     if (entry.jobChange) {
@@ -137,5 +140,33 @@ export async function undoEntry(entryId: string): Promise<WriteResult> {
       await noteWritten(updated.id, writtenValues(updated, plan.keys, {}, definitions));
     });
     return finish({ ...base, status: 'success', at, keys: plan.keys, contact: updated, blocked: plan.blocked, ...recorded });
+  });
+}
+
+/** "Apply and add": the PATCH first; only once it went through, the contact is added to the sequence. */
+export async function applyThenAdd(input: ApplyInput, sequenceId: string): Promise<WriteResult> {
+  const result = await applyChanges(input);
+  if (result.status !== 'success') return result;
+  const label = result.contact ? `${result.contact.firstName} ${result.contact.lastName}`.trim() : '';
+  const combined = { ...result, sequence: await addToSequence(sequenceId, input.contactId, label) };
+  await saveWriteResult(combined).catch(() => undefined);
+  return combined;
+}
+
+/** Undo of a sequence addition: a removal from the sequence, recorded as undone. */
+function undoSequenceAdd(entry: HistoryEntry & { sequence: NonNullable<HistoryEntry['sequence']> }): Promise<WriteResult> {
+  return serialized(entry.contactId, async () => {
+    const base = { contactId: entry.contactId, kind: 'undo' as const, keys: [] as string[] };
+    if (!entry.sequence.undoable) {
+      return { ...base, status: 'error', at: Date.now(), error: { kind: 'refused', detail: 'sequence-add-unverified' } };
+    }
+    await saveWriteResult({ ...base, status: 'pending', at: Date.now() });
+    const sequence = await removeFromSequence(entry);
+    if (sequence.status === 'error') {
+      return finish({ ...base, status: 'error', at: Date.now(), ...(sequence.error ? { error: sequence.error } : {}), sequence });
+    }
+    const at = Date.now();
+    const recorded = await afterWrite(() => markUndone(entry.id, at));
+    return finish({ ...base, status: 'success', at, sequence: { ...sequence, ...recorded } });
   });
 }

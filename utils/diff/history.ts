@@ -28,6 +28,16 @@ export const HistoryEntrySchema = z.object({
       identity: z.object({ linkedinUrl: z.optional(z.string()), linkedinSalesUrl: z.optional(z.string()) }),
     }),
   ),
+  /** A sequence addition (changes is empty): undo removes the contact from it. */
+  sequence: z.optional(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      assigneeId: z.optional(z.string()),
+      /** false when the sequence was too long to check that the contact was not in it before: removing it could undo someone else's add. */
+      undoable: z.boolean(),
+    }),
+  ),
   /** Set once undone. */
   undoneAt: z.optional(z.number()),
 });

@@ -10,12 +10,22 @@ import {
   ContactPatchSchema,
   ContactSchema,
   CustomFieldSchema,
+  SequenceAddBodySchema,
+  SequenceContactSchema,
+  SequenceRemoveBodySchema,
+  WorkspaceMemberSchema,
   WorkspaceSchema,
+  memberOf,
+  sequenceContactOf,
   type Contact,
   type ContactCreate,
   type ContactPatch,
   type CustomField,
+  type SequenceAddBody,
+  type SequenceContact,
+  type SequenceRemoveBody,
   type Workspace,
+  type WorkspaceMember,
 } from './schemas';
 import { fieldProblems } from './validation';
 import { checkApiBaseUrl, originPermission } from '../settings';
@@ -45,13 +55,15 @@ export interface RateLimitState {
   resetAt: number;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 interface RequestSpec<T> {
   method: Method;
   path: string;
   query?: Record<string, string | number>;
   body?: unknown;
+  /** A POST documented as idempotent may be repeated like a GET. */
+  idempotent?: boolean;
   read: (json: unknown) => T;
 }
 
@@ -203,7 +215,7 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const baseUrl = await endpoint();
     // A POST that may have reached the server is not repeated: it could create a duplicate.
-    const replayable = spec.method !== 'POST';
+    const replayable = spec.method !== 'POST' || spec.idempotent === true;
     for (let attemptIndex = 0; ; attemptIndex++) {
       const last = attemptIndex + 1 >= maxAttempts;
       let outcome: { response: Response; json: unknown };
@@ -282,6 +294,44 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
           return { items, skipped: parsed.length - items.length, ...(list.total !== undefined ? { total: list.total } : {}) };
         },
       });
+    },
+    /** Members of a workspace (paginated); `id` is the workspace-membership id. */
+    listWorkspaceMembers(workspaceId: string, page = 0, size = 100): Promise<{ items: WorkspaceMember[]; total?: number }> {
+      return request({
+        method: 'GET',
+        path: `/v1/workspaces/${encodeURIComponent(workspaceId)}/members`,
+        query: { page, size },
+        read: (json) => {
+          const list = parseList(WorkspaceMemberSchema, json);
+          return { ...list, items: list.items.map(memberOf) };
+        },
+      });
+    },
+    /** A page of a sequence's contacts; 404 when the sequence does not exist or is out of the key's scope. */
+    listSequenceContacts(sequenceId: string, page = 0, size = 100): Promise<{ items: SequenceContact[]; total?: number }> {
+      return request({
+        method: 'GET',
+        path: `/v1/sequences/${encodeURIComponent(sequenceId)}/contacts`,
+        query: { page, size },
+        read: (json) => {
+          const list = parseList(SequenceContactSchema, json);
+          return { ...list, items: list.items.map(sequenceContactOf).filter((item) => item.contactId) };
+        },
+      });
+    },
+    /**
+     * Adds contacts (1–100); idempotent, so it is retried like a GET. Contacts
+     * already in it or out of scope are ignored silently by the API; the answer's
+     * shape is not documented and is not read.
+     */
+    async addToSequence(sequenceId: string, items: SequenceAddBody): Promise<void> {
+      const body = checkBody(SequenceAddBodySchema, items);
+      await request({ method: 'POST', path: `/v1/sequences/${encodeURIComponent(sequenceId)}/contacts`, body, idempotent: true, read: () => undefined });
+    },
+    /** Removes contacts (1–100 ids): soft delete, idempotent. The answer is not read. */
+    async removeFromSequence(sequenceId: string, contactIds: SequenceRemoveBody): Promise<void> {
+      const body = checkBody(SequenceRemoveBodySchema, contactIds);
+      await request({ method: 'DELETE', path: `/v1/sequences/${encodeURIComponent(sequenceId)}/contacts`, body, read: () => undefined });
     },
   };
 }

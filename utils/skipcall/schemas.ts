@@ -104,3 +104,74 @@ export const ApiErrorBodySchema = z.object({
   details: z.optional(z.unknown()),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
+
+// ---- Sequences and workspace members (API.md §2: POST/DELETE/GET /v1/sequences/{id}/contacts,
+// GET /v1/workspaces/{id}/members). No GET /v1/sequences exists in the docs.
+
+/** Most items per POST/DELETE /v1/sequences/{id}/contacts body [F]. */
+export const SEQUENCE_BATCH_MAX = 100;
+
+const apiId = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** One item of the POST body [F]: no assignee = round-robin assignment. */
+export const SequenceAddItemSchema = z.strictObject({
+  contactId: apiId,
+  assignedToWorkspaceMembershipId: z.optional(apiId),
+});
+/** POST /v1/sequences/{id}/contacts body [F]: 1–100 items; idempotent, out-of-scope contacts ignored. */
+export const SequenceAddBodySchema = z.array(SequenceAddItemSchema).check(z.minLength(1), z.maxLength(SEQUENCE_BATCH_MAX));
+export type SequenceAddBody = z.infer<typeof SequenceAddBodySchema>;
+
+/** DELETE /v1/sequences/{id}/contacts body [F]: 1–100 contact ids (UUIDs); soft delete, idempotent. */
+export const SequenceRemoveBodySchema = z.array(apiId).check(z.minLength(1), z.maxLength(SEQUENCE_BATCH_MAX));
+export type SequenceRemoveBody = z.infer<typeof SequenceRemoveBodySchema>;
+
+/**
+ * One item of GET /v1/sequences/{id}/contacts. Its shape is not documented (only
+ * "each contact comes with its tags and its call history"), so the contact id is
+ * read from `contactId`, then `contact.id`, then `id` [I]; anything else is kept out.
+ */
+export const SequenceContactSchema = z.object({
+  contactId: z.optional(z.string()),
+  contact: z.optional(z.object({ id: z.optional(z.string()) })),
+  id: z.optional(z.string()),
+});
+export interface SequenceContact {
+  contactId: string;
+}
+/** The contact id of a sequence item ('' when it has none). */
+export function sequenceContactOf(item: z.infer<typeof SequenceContactSchema>): SequenceContact {
+  return { contactId: item.contactId ?? item.contact?.id ?? item.id ?? '' };
+}
+
+
+/**
+ * Item of GET /v1/workspaces/{id}/members: `id` is the workspace-membership id
+ * (the `assignedToWorkspaceMembershipId` of a sequence add) [F], it carries a
+ * status (ACTIVE mentioned) [F]; the name fields are not documented, so every
+ * usual form is read [I].
+ */
+const nullableName = z.nullish(z.string());
+export const WorkspaceMemberSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  status: nullableName,
+  name: nullableName,
+  firstName: nullableName,
+  lastName: nullableName,
+  email: nullableName,
+  user: z.nullish(z.object({ firstName: nullableName, lastName: nullableName, email: nullableName, name: nullableName })),
+});
+export interface WorkspaceMember {
+  id: string;
+  name: string;
+  status?: string;
+}
+/** A member with a name to show: `name`, else first and last name, else the email, else the id. */
+export function memberOf(m: z.infer<typeof WorkspaceMemberSchema>): WorkspaceMember {
+  const person = m.user ?? {};
+  const first = m.firstName ?? person.firstName ?? '';
+  const last = m.lastName ?? person.lastName ?? '';
+  const name = (m.name ?? person.name ?? `${first} ${last}`.trim()) || m.email || person.email || m.id;
+  return { id: m.id, name, ...(m.status ? { status: m.status } : {}) };
+}
+

@@ -8,6 +8,7 @@ import { readStoredHistory, type HistoryEntry } from '../diff/history';
 import { readStoredJobChanges, type JobChangeSeen } from '../diff/job-change';
 import { readStoredProvenance, type ContactProvenance } from '../diff/provenance';
 import { readStoredRegistry, type Registry } from '../match/registry';
+import { readStoredSequences, type SequenceSettings } from '../sequences';
 import { readStoredSettings, type Settings } from '../settings';
 import type { StorageItem } from './item';
 
@@ -68,4 +69,12 @@ export const jobChangesItem: StorageItem<JobChangeSeen[]> = {
   read: readStoredJobChanges,
 };
 
-export const PERSISTENT_ITEMS: readonly StorageItem<unknown>[] = [settingsItem, registryItem, historyItem, directoryAccountItem];
+
+/** The sequences added by hand (the API lists none), the default one, each one's assignee, and "me". */
+export const sequencesItem: StorageItem<SequenceSettings> = {
+  key: 'sequences',
+  version: 1,
+  read: readStoredSequences,
+};
+
+export const PERSISTENT_ITEMS: readonly StorageItem<unknown>[] = [settingsItem, registryItem, historyItem, directoryAccountItem, sequencesItem];

@@ -8,7 +8,7 @@ import type { TabStatus } from '../badge';
 import type { DirectoryStatus, MatchView, TabMatch, TabState, WriteResult } from '../messages';
 import { PageReadSchema } from '../profile';
 import { API_ERROR_KINDS } from '../skipcall/errors';
-import { ContactSchema, CustomFieldSchema, type Contact, type CustomField } from '../skipcall/schemas';
+import { ContactSchema, CustomFieldSchema, type Contact, type CustomField, type Workspace } from '../skipcall/schemas';
 
 export interface SessionItem<T, A = void> {
   /** The storage key for this item's argument (a tab id, a contact id, or none). */
@@ -117,6 +117,15 @@ const WriteResultSchema = z.object({
   warning: z.optional(z.literal('not-recorded')),
   blocked: z.optional(z.array(z.object({ key: str, reason: z.enum(['changed', 'was-empty']) }))),
   kind: z.enum(['apply', 'undo']),
+  sequence: z.optional(
+    z.object({
+      sequenceId: str,
+      name: str,
+      status: z.enum(['added', 'already-in', 'ignored', 'removed', 'error']),
+      error: z.optional(ReplyErrorSchema),
+      warning: z.optional(z.literal('not-recorded')),
+    }),
+  ),
 }) satisfies z.ZodMiniType<WriteResult>;
 
 export const DraftSchema = z.object({
@@ -142,6 +151,23 @@ export const writeItem = perContact<WriteResult>('write:', WriteResultSchema);
 export const customFieldsItem = single<{ at: number; fields: CustomField[] }>('customFields', z.object({ at: z.number(), fields: z.array(CustomFieldSchema) }));
 /** Where the contact directory's reading stands, for the pages to show. */
 export const directoryStatusItem = single<DirectoryStatus>('directoryStatus', DirectoryStatusSchema);
+
+/**
+ * Who is in a sequence, as read from GET /v1/sequences/{id}/contacts (first
+ * pages only: `complete` false when it is longer), kept a few minutes and
+ * updated by the extension's own adds and removals.
+ */
+export const SEQUENCE_MEMBERS_FRESH_MS = 5 * 60_000;
+export const sequenceMembersItem = perContact<{ at: number; contactIds: string[]; complete: boolean }>(
+  'sequence:',
+  z.object({ at: z.number(), contactIds: z.array(str), complete: z.boolean() }),
+);
+
+/** The workspaces of the last connection check (the options' member lists start from them). */
+export const workspacesItem = single<{ at: number; workspaces: Workspace[] }>(
+  'workspaces',
+  z.object({ at: z.number(), workspaces: z.array(z.object({ id: str, name: optionalStr })) }),
+);
 
 /** Every key that belongs to a tab: they go when it closes. */
 export const tabKeys = (tabId: number) => [tabItem, statusItem, matchItem, draftItem].map((item) => item.key(tabId));
