@@ -40,7 +40,7 @@ import {
 } from './support/write-scenarios';
 import { fromPlaywright } from './support/ui';
 import { slowRefreshNeverPairsWrongPerson } from './support/identity-scenarios';
-import { optionsLinkPrivacy, storePagesAccessible, welcomeOpenedOnInstall } from './support/store-scenarios';
+import { optionsLinkPrivacy, storePagesAccessible, welcomeOpenedOnInstall, welcomeTabOpened } from './support/store-scenarios';
 
 let sandbox: Sandbox;
 let chromium: ChromiumExtension;
@@ -68,6 +68,7 @@ afterEach(async ({ task }) => {
 describe('first run and store pages', () => {
   it('opens the welcome page on install', async () => {
     await welcomeOpenedOnInstall(chromium);
+    await welcomeTabOpened(chromium);
   });
 
   it('links the privacy policy from the options page', async () => {

@@ -19,6 +19,7 @@ import {
   pastedReferenceAndLink,
   preselectsByLinkedInUrl,
 } from './support/match-scenarios';
+import { welcomeTabOpened } from './support/store-scenarios';
 import { resetExtensionStorage } from './support/tabs';
 import { conflictWritesNothing, fullLoop, offlineKeepsChoices, undoRestores } from './support/write-scenarios';
 
@@ -43,6 +44,12 @@ beforeEach(async () => {
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') await firefox.screenshotPages(task.name);
   await firefox.closePages();
+});
+
+describe('first run', () => {
+  it('opens the welcome page on install', async () => {
+    await welcomeTabOpened(firefox);
+  });
 });
 
 describe('options page', () => {
