@@ -18,7 +18,11 @@ export async function welcomeOpenedOnInstall(chromium: ChromiumExtension): Promi
   await page.waitForSelector('[data-testid="welcome"] h1');
   expect(await page.locator('h1').textContent()).toBe('Welcome to Skipcall Enrich');
   // It leads to the settings and to the privacy policy.
-  expect(await page.locator('[data-testid="welcome-open-settings"]').isVisible()).toBe(true);
+  const [options] = await Promise.all([
+    chromium.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${chromium.extensionOrigin}/options.html`) }),
+    page.locator('[data-testid="welcome-open-settings"]').click(),
+  ]);
+  await options.close();
   expect(await page.locator('[data-testid="privacy-link"]').getAttribute('href')).toBe(`${chromium.extensionOrigin}/privacy.html`);
 }
 
