@@ -3,7 +3,9 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { localizeDocument, t } from './i18n';
-import { openOptions } from './runtime';
+
+/** Not runtime.ts's openOptions: that module brings the message protocol (zod), which this page never uses. */
+const openOptions = () => void browser.runtime.openOptionsPage();
 
 export function Welcome() {
   useEffect(() => localizeDocument(t('welcomeTitle')), []);

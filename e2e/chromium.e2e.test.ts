@@ -41,7 +41,7 @@ import {
 } from './support/write-scenarios';
 import { fromPlaywright } from './support/ui';
 import { slowRefreshNeverPairsWrongPerson } from './support/identity-scenarios';
-import { optionsLinkPrivacy, storePagesAccessible, welcomeOpenedOnInstall } from './support/store-scenarios';
+import { optionsLinkPrivacy, storePagesAccessible, welcomeOpenedOnInstall, welcomeTabOpened } from './support/store-scenarios';
 import { applyAndAddToSequence } from './support/sequence-scenarios';
 
 let sandbox: Sandbox;
@@ -70,6 +70,7 @@ afterEach(async ({ task }) => {
 describe('first run and store pages', () => {
   it('opens the welcome page on install', async () => {
     await welcomeOpenedOnInstall(chromium);
+    await welcomeTabOpened(chromium);
   });
 
   it('links the privacy policy from the options page', async () => {

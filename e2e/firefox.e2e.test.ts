@@ -20,6 +20,7 @@ import {
   preselectsByLinkedInUrl,
 } from './support/match-scenarios';
 import { applyAndAddToSequence } from './support/sequence-scenarios';
+import { welcomeTabOpened } from './support/store-scenarios';
 import { resetExtensionStorage } from './support/tabs';
 import { jobChangeCreatesNewContact } from './support/job-change-scenarios';
 import { conflictWritesNothing, fullLoop, offlineKeepsChoices, undoRestores } from './support/write-scenarios';
@@ -45,6 +46,12 @@ beforeEach(async () => {
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') await firefox.screenshotPages(task.name);
   await firefox.closePages();
+});
+
+describe('first run', () => {
+  it('opens the welcome page on install', async () => {
+    await welcomeTabOpened(firefox);
+  });
 });
 
 describe('options page', () => {

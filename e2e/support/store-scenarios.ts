@@ -2,6 +2,8 @@
 // install, the privacy policy linked from the options page, both accessible.
 import { expect } from 'vitest';
 import type { ChromiumExtension } from './chromium';
+import type { ExtensionHarness } from './harness';
+import type { ExtApi } from './tabs';
 import { openOptions } from './options';
 import { fromPlaywright } from './ui';
 import { waitUntil } from './wait';
@@ -16,7 +18,11 @@ export async function welcomeOpenedOnInstall(chromium: ChromiumExtension): Promi
   await page.waitForSelector('[data-testid="welcome"] h1');
   expect(await page.locator('h1').textContent()).toBe('Welcome to Skipcall Enrich');
   // It leads to the settings and to the privacy policy.
-  expect(await page.locator('[data-testid="welcome-open-settings"]').isVisible()).toBe(true);
+  const [options] = await Promise.all([
+    chromium.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${chromium.extensionOrigin}/options.html`) }),
+    page.locator('[data-testid="welcome-open-settings"]').click(),
+  ]);
+  await options.close();
   expect(await page.locator('[data-testid="privacy-link"]').getAttribute('href')).toBe(`${chromium.extensionOrigin}/privacy.html`);
 }
 
@@ -45,4 +51,24 @@ export async function storePagesAccessible(chromium: ChromiumExtension): Promise
     }
   }
   expect(report.join('\n'), 'axe-core violations').toBe('');
+}
+
+/** Any browser: the extension sees a tab of its own at welcome.html after install, and the page opens in the browser's language. */
+export async function welcomeTabOpened(harness: ExtensionHarness): Promise<void> {
+  const control = await harness.control();
+  const welcomeUrl = `${harness.extensionOrigin}/welcome.html`;
+  await waitUntil(
+    () =>
+      control.evaluate(async (url) => {
+        const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
+        const tabs = await (g.browser ?? g.chrome)!.tabs.query({});
+        return tabs.some((tab) => tab.url === url);
+      }, welcomeUrl),
+    { what: `a tab at ${welcomeUrl}` },
+  );
+  const page = await harness.openExtensionPage('welcome.html');
+  const heading = await waitUntil(() => page.evaluate(() => document.querySelector('[data-testid="welcome"] h1')?.textContent ?? null, null), {
+    what: 'the welcome page to render',
+  });
+  expect(heading).toBe('Welcome to Skipcall Enrich');
 }

@@ -1,6 +1,9 @@
 // Screenshots compared with committed baselines (e2e/visual-baselines/), with a
 // tolerance for font rendering noise. `npm run test:visual:update` (UPDATE_VISUAL=1)
-// writes the baselines from the current build instead of comparing.
+// writes the baselines from the current build instead of comparing. The
+// pictures depend on the fonts: the baselines are drawn with DejaVu Sans
+// (fonts-dejavu-core, fontconfig's default for system-ui on Debian), which
+// .ci/run installs.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
@@ -88,6 +91,6 @@ export function compareWithBaseline(name: string, png: Buffer, tolerance: Tolera
     diffPixels,
     ratio,
     outcome: 'different',
-    message: `${name}: ${diffPixels} pixels differ (${(ratio * 100).toFixed(2)} %, allowed ${(tolerance.maxDiffRatio * 100).toFixed(2)} %); see ${base.artefacts.join(', ')}`,
+    message: `${name}: ${diffPixels} pixels differ (${(ratio * 100).toFixed(2)} %, allowed ${(tolerance.maxDiffRatio * 100).toFixed(2)} %); see ${base.artefacts.join(', ')}. A deliberate change: npm run test:visual:update. Text drawn in another font than the baselines' (fc-match system-ui: DejaVu Sans)? Install fonts-dejavu-core.`,
   };
 }
