@@ -115,7 +115,8 @@ export function ContactPanel(props: Props) {
       const last = await followWrite();
       if (!live || !last) return;
       setResult(last);
-      if (last.status === 'success' && last.contact) {
+      // The written contact, unless Skipcall has changed it since (a colleague's edit is shown, not hidden for the hour the result is kept).
+      if (last.status === 'success' && last.contact && last.contact.updatedAt >= contactReply.contact.updatedAt) {
         setView({ contact: last.contact, customFields: contactReply.customFields });
       }
     })();
