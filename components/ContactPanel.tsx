@@ -4,7 +4,7 @@ import type { HistoryEntry } from '@/utils/diff/history';
 import type { Choices, RowChoice } from '@/utils/diff/patch';
 import { planWrite } from '@/utils/diff/plan';
 import { detectJobChange } from '@/utils/diff/job-change';
-import { withProvenance, type ContactProvenance } from '@/utils/diff/provenance';
+import { emptyProvenance, withProvenance, type ContactProvenance } from '@/utils/diff/provenance';
 import { persistentStore } from '@/utils/storage/extension';
 import { provenanceItem } from '@/utils/storage/items';
 import type { Contact } from '@/utils/skipcall/schemas';
@@ -62,15 +62,10 @@ export function ContactPanel(props: Props) {
   const [result, setResult] = useState<WriteResult | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   // What was last read and written for this contact (three-way diff); null: not loaded yet.
-  const [provenance, setProvenance] = useState<ContactProvenance | null>(null);
+  const [provenance, setProvenance] = useState<ContactProvenance | null>(initialView?.provenance ?? null);
   const [creatingForJob, setCreatingForJob] = useState(false);
   /** The last undo was of a job-change creation: the contact the profile is linked to again. */
   const [relinkedTo, setRelinkedTo] = useState<string | null>(null);
-  useEffect(() => {
-    void persistentStore()
-      .get(provenanceItem(contactId))
-      .then(setProvenance, () => setProvenance({ fields: {} }));
-  }, [contactId]);
   const [sequenceBusy, setSequenceBusy] = useState(false);
 
   const loading = (!view || !provenance) && !loadError;
@@ -112,12 +107,16 @@ export function ContactPanel(props: Props) {
         return;
       }
       setChoices(draft ?? {});
+      // The background sends it with the contact; read here only when the sender did not know it.
+      setProvenance(contactReply.provenance ?? (await persistentStore().get(provenanceItem(contactId)).catch(() => emptyProvenance())));
+      if (!live) return;
       setView({ contact: contactReply.contact, customFields: contactReply.customFields });
       void refreshHistory();
       const last = await followWrite();
       if (!live || !last) return;
       setResult(last);
-      if (last.status === 'success' && last.contact) {
+      // The written contact, unless Skipcall has changed it since (a colleague's edit is shown, not hidden for the hour the result is kept).
+      if (last.status === 'success' && last.contact && last.contact.updatedAt >= contactReply.contact.updatedAt) {
         setView({ contact: last.contact, customFields: contactReply.customFields });
       }
     })();

@@ -7,6 +7,7 @@ import { WritePlanSchema } from './diff/plan';
 import { ContactCreateSchema, type Contact, type CustomField, type Workspace, type WorkspaceMember } from './skipcall/schemas';
 import { PROFILE_FIELDS, PageReadSchema, type PageRead } from './profile';
 import type { HistoryEntry } from './diff/history';
+import type { ContactProvenance } from './diff/provenance';
 import type { DirectoryContact } from './match/contact';
 import type { Candidate, Preselection } from './match/rank';
 import type { LinkEntry } from './match/registry';
@@ -152,6 +153,8 @@ export interface WorkspaceMembers {
 export interface ContactView {
   contact: Contact;
   customFields: CustomField[];
+  /** What was last read and written for the contact (three-way diff); absent: not known to the sender. */
+  provenance?: ContactProvenance;
 }
 
 export interface DirectoryStatus {

@@ -3,7 +3,7 @@
 import type { Reply, ReplyTo, Request, ResponseMap } from '@/utils/messages';
 import { SkipcallApiError } from '@/utils/skipcall/errors';
 import { persistentStore } from '@/utils/storage/extension';
-import { directoryAccountItem } from '@/utils/storage/items';
+import { directoryAccountItem, provenanceItem } from '@/utils/storage/items';
 import { clientFromSettings, customFieldDefinitions, forgetCustomFields } from './api';
 import { CONTACT_FRESH_MS, cachedContact, peekContact } from './contact-cache';
 import { createAndLink, importLinks, linkContact, matchProfile, registryView, searchDirectory, unlinkContact } from './matching';
@@ -50,8 +50,12 @@ export const handlers: Handlers = {
 
   async 'get-contact'(request) {
     const client = await clientFromSettings();
-    const [contact, customFields] = await Promise.all([cachedContact(client, request.contactId), customFieldDefinitions(client)]);
-    return { ok: true, contact, customFields };
+    const [contact, customFields, provenance] = await Promise.all([
+      cachedContact(client, request.contactId),
+      customFieldDefinitions(client),
+      persistentStore().get(provenanceItem(request.contactId)),
+    ]);
+    return { ok: true, contact, customFields, provenance };
   },
 
   async apply({ sequenceId, ...request }) {

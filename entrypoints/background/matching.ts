@@ -24,6 +24,8 @@ import { rawValue } from '@/utils/diff/plan';
 import { writtenValues } from '@/utils/diff/provenance';
 import { clientFromSettings, customFieldDefinitions } from './api';
 import { noteWritten, recordHistory } from './stores';
+import { persistentStore } from '@/utils/storage/extension';
+import { provenanceItem } from '@/utils/storage/items';
 import { cachedContact, peekContact, rememberContact } from './contact-cache';
 import { loadRegistry, updateRegistry } from './registry-store';
 import { directoryService } from './services';
@@ -60,11 +62,12 @@ export async function matchProfile(profile: ProfileValues, fetch = true, loaded?
 async function contactView(contactId: string, fetch: boolean, settings?: Settings): Promise<{ preselectedView?: ContactView }> {
   try {
     const client = await clientFromSettings(settings);
-    const [contact, customFields] = await Promise.all([
+    const [contact, customFields, provenance] = await Promise.all([
       fetch ? cachedContact(client, contactId) : peekContact(contactId),
       customFieldDefinitions(client),
+      persistentStore().get(provenanceItem(contactId)),
     ]);
-    return contact ? { preselectedView: { contact, customFields } } : {};
+    return contact ? { preselectedView: { contact, customFields, provenance } } : {};
   } catch {
     return {};
   }

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { TabStatus } from '../badge';
 import type { DirectoryStatus, MatchView, TabMatch, TabState, WriteResult } from '../messages';
+import { ContactProvenanceSchema } from '../diff/provenance';
 import { PageReadSchema } from '../profile';
 import { API_ERROR_KINDS } from '../skipcall/errors';
 import { ContactSchema, CustomFieldSchema, type Contact, type CustomField, type Workspace } from '../skipcall/schemas';
@@ -95,7 +96,9 @@ const MatchViewSchema: z.ZodMiniType<MatchView> = z.object({
     }),
   ),
   preselected: z.nullable(z.object({ contactId: str, via: z.enum(['registry', 'linkedin-url', 'sales-url']) })),
-  preselectedView: z.optional(z.object({ contact: ContactSchema, customFields: z.array(CustomFieldSchema) })),
+  preselectedView: z.optional(
+    z.object({ contact: ContactSchema, customFields: z.array(CustomFieldSchema), provenance: z.optional(ContactProvenanceSchema) }),
+  ),
   directory: DirectoryStatusSchema,
 });
 
