@@ -115,37 +115,40 @@ export function SequencesSection({ connected }: { connected: boolean }) {
       </select>
       {membersError && <p class="error">{t('sequenceMembersFailed', membersError)}</p>}
       {saved && saved.sequences.length > 0 && (
-        <ul class="links" data-testid="sequences">
-          {saved.sequences.map((s) => (
-            <li key={s.id} data-testid="sequence-entry" data-sequence-id={s.id}>
-              <label>
-                <input
-                  type="radio"
-                  name="sequence-default"
-                  data-testid="sequence-default"
-                  checked={saved.defaultId === s.id}
-                  onChange={() => void change((current) => ({ ...current, defaultId: s.id }))}
-                />{' '}
-                <strong>{s.name}</strong>
-              </label>
-              <span class="hint"> {s.id}</span>
-              <label>
-                {t('sequenceAssigneeLabel')}{' '}
-                <select data-testid="sequence-assignee" value={assigneeValue(s.assignee)} onChange={(e) => setAssignee(s.id, e.currentTarget.value)}>
-                  <option value="me">{saved.me ? t('sequenceAssigneeMeNamed', saved.me.name) : t('sequenceAssigneeMe')}</option>
-                  <option value="round-robin">{t('sequenceAssigneeRoundRobin')}</option>
-                  {s.assignee.mode === 'member' && !isListed(s.assignee.memberId) && (
-                    <option value={assigneeValue(s.assignee)}>{s.assignee.memberName}</option>
-                  )}
-                  {memberOptions}
-                </select>
-              </label>
-              <button type="button" class="link" data-testid="sequence-remove" aria-label={t('sequenceRemoveLabel', s.name)} onClick={() => remove(s.id)}>
-                {t('registryRemove')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p class="hint">{t('sequenceDefaultHint')}</p>
+          <ul class="links sequences" data-testid="sequences">
+            {saved.sequences.map((s) => (
+              <li key={s.id} data-testid="sequence-entry" data-sequence-id={s.id}>
+                <label class="check">
+                  <input
+                    type="radio"
+                    name="sequence-default"
+                    data-testid="sequence-default"
+                    checked={saved.defaultId === s.id}
+                    onChange={() => void change((current) => ({ ...current, defaultId: s.id }))}
+                  />{' '}
+                  <strong>{s.name}</strong>
+                </label>
+                <span class="hint"> {s.id}</span>
+                <label class="check">
+                  {t('sequenceAssigneeLabel')}{' '}
+                  <select data-testid="sequence-assignee" value={assigneeValue(s.assignee)} onChange={(e) => setAssignee(s.id, e.currentTarget.value)}>
+                    <option value="me">{saved.me ? t('sequenceAssigneeMeNamed', saved.me.name) : t('sequenceAssigneeMe')}</option>
+                    <option value="round-robin">{t('sequenceAssigneeRoundRobin')}</option>
+                    {s.assignee.mode === 'member' && !isListed(s.assignee.memberId) && (
+                      <option value={assigneeValue(s.assignee)}>{s.assignee.memberName}</option>
+                    )}
+                    {memberOptions}
+                  </select>
+                </label>
+                <button type="button" class="link" data-testid="sequence-remove" aria-label={t('sequenceRemoveLabel', s.name)} onClick={() => remove(s.id)}>
+                  {t('registryRemove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <form onSubmit={add} noValidate>
         <label for="sequence-ref">{t('sequenceRefLabel')}</label>
