@@ -9,6 +9,7 @@ import { PAGE_STATE_TEXT } from './describe';
 import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
 import { ProfileCard } from './ProfileCard';
+import { ListView } from './ListView';
 import { openOptions, readSettings, readTabView } from './runtime';
 
 type Loaded = {
@@ -93,7 +94,8 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
   const read = loaded?.tab?.read;
   const state: PageStateName = read?.state ?? 'not-a-profile';
   const showsMatch = !!loaded?.hasKey && read?.state === 'profile' && tabId !== undefined;
-  const busy = !loaded || waiting || (showsMatch && matchBusy);
+  const showsList = !!loaded?.hasKey && read?.state === 'list' && tabId !== undefined;
+  const busy = !loaded || waiting || ((showsMatch || showsList) && matchBusy);
   return (
     <main data-testid="popup" aria-busy={busy ? 'true' : 'false'} class="popup">
       <header class="bar">
@@ -133,6 +135,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
           onPageChanged={reload}
         />
       )}
+      {showsList && read?.state === 'list' && <ListView key={read.listKey} tabId={tabId!} read={read} onBusy={setMatchBusy} />}
     </main>
   );
 }

@@ -10,6 +10,8 @@ import { createAndLink, importLinks, linkContact, matchProfile, registryView, se
 import { directoryService } from './services';
 import { loadHistory, loadSettings, loadWriteResult, sweepSession } from './stores';
 import { onPageRead } from './tab-status';
+import { cancelBulk, startBulk, undoBulk } from './bulk';
+import { refreshList } from './lists';
 import { applyChanges, undoEntry } from './writes';
 
 type Handlers = {
@@ -31,8 +33,9 @@ export const handlers: Handlers = {
   async 'page-read'(request, tabId) {
     if (tabId === undefined) return { ok: false, error: { kind: 'refused', detail: 'no tab' } };
     await onPageRead(tabId, request.read);
+    if (request.read.state === 'list') await refreshList(tabId).catch(() => undefined);
     void sweepSession(Date.now(), CONTACT_FRESH_MS).catch(() => undefined);
-    if (request.read.state === 'profile' && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
+    if ((request.read.state === 'profile' || request.read.state === 'list') && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
     return { ok: true, accepted: true };
   },
 
@@ -103,6 +106,18 @@ export const handlers: Handlers = {
 
   async 'get-custom-fields'() {
     return { ok: true, fields: await customFieldDefinitions(await clientFromSettings()) };
+  },
+
+  async 'bulk-start'(request) {
+    return startBulk(request);
+  },
+
+  async 'bulk-cancel'() {
+    return { ok: true, job: await cancelBulk() };
+  },
+
+  async 'bulk-undo'(request) {
+    return undoBulk(request.jobId);
   },
 
   async 'sync-directory'() {

@@ -4,6 +4,7 @@ import { persistentStore } from '@/utils/storage/extension';
 import { PERSISTENT_ITEMS } from '@/utils/storage/items';
 import { handleRequest } from './handlers';
 import { forgetTab } from './stores';
+import { resumeBulk } from './bulk';
 
 async function dispatch(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<object>> {
   const parsed = RequestSchema.safeParse(message);
@@ -26,4 +27,6 @@ export default defineBackground(() => {
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A bulk operation cut short by the worker stopping goes on where it was.
+  void resumeBulk();
 });
