@@ -7,7 +7,6 @@ import { listCsv, rowStateName, type RowStateName } from '@/utils/match/list-csv
 import type { RowMatch } from '@/utils/match/list';
 import { REASON_LABELS } from '@/utils/match/rank';
 import type { BulkJob, Request } from '@/utils/messages';
-import { toE164 } from '@/utils/phone';
 import type { ListRead, ListRow } from '@/utils/profile';
 import { session } from '@/utils/storage/extension';
 import { bulkJobItem, listItem } from '@/utils/storage/session';
@@ -134,10 +133,8 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
     (matches.get(r.key)?.changes ?? []).filter((c) => c.status === 'fill').map((c) => ({ key: c.key, value: c.proposed, seen: '' }));
   const toApply = selected.filter((r) => stateOf(r) === 'linked-changes' && fillPlan(r).length > 0);
   const toCreate = selected.filter((r) => stateOf(r) === 'none');
-  const phoneOf = (r: ListRow) => {
-    const check = toE164(phones[r.key] ?? '');
-    return check.ok ? check.e164 : undefined;
-  };
+  /** A phone typed for the row (checked and put in international form at create time; the parser loads only then). */
+  const phoneOf = (r: ListRow) => ((phones[r.key] ?? '').replace(/\D/g, '').length >= 6 ? phones[r.key] : undefined);
   const withPhone = toCreate.filter((r) => phoneOf(r));
 
   async function start(kind: BulkJob['kind'], items: Extract<Request, { type: 'bulk-start' }>['items']) {
@@ -149,11 +146,16 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
   }
   const link = () => start('link', toLink.map((r) => ({ key: r.key, contactId: matches.get(r.key)!.contactId! })));
   const apply = () => start('apply', toApply.map((r) => ({ key: r.key, contactId: matches.get(r.key)!.contactId!, plan: fillPlan(r) })));
-  const create = () =>
-    start(
+  const create = async () => {
+    const { toE164 } = await import('@/utils/phone');
+    const e164 = (r: ListRow) => {
+      const check = toE164(phoneOf(r) ?? '');
+      return check.ok ? check.e164 : undefined;
+    };
+    await start(
       'create',
       toCreate.map((r) => {
-        const phone = phoneOf(r);
+        const phone = e164(r);
         if (!phone || !r.firstName || !r.lastName) return { key: r.key };
         const contact = {
           firstName: r.firstName,
@@ -169,6 +171,7 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
         return { key: r.key, contact };
       }),
     );
+  };
   const exportCsv = () => download(`skipcall-list-page-${read.page}.csv`, listCsv(rows, ready?.matches ?? [], results));
   const toggle = (set: ReadonlySet<string>, key: string) => {
     const next = new Set(set);
@@ -197,7 +200,7 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
         <button type="button" data-testid="bulk-apply" disabled={!toApply.length || running || sending} onClick={apply}>
           {t('listApplyFill', toApply.length)}
         </button>
-        <button type="button" data-testid="bulk-create" disabled={!toCreate.length || running || sending} onClick={create}>
+        <button type="button" data-testid="bulk-create" disabled={!toCreate.length || running || sending} onClick={() => void create()}>
           {t('listCreate', withPhone.length, toCreate.length - withPhone.length)}
         </button>
         <button type="button" class="link" data-testid="list-export" disabled={!rows.length} onClick={exportCsv}>

@@ -13,7 +13,7 @@ const ENTRIES: { name: string; start: string; budgetGzip: number }[] = [
   { name: 'list content script', start: 'content-scripts/linkedin-lists.js', budgetGzip: 15 * KB },
   { name: 'popup', start: 'popup.html', budgetGzip: 40 * KB },
   // Loaded once per worker start, never on LinkedIn's page: room for the checks it owns (identity lock, exact plans, storage, client guards).
-  { name: 'background', start: 'background.js', budgetGzip: 30 * KB },
+  { name: 'background', start: 'background.js', budgetGzip: 32 * KB },
   { name: 'options', start: 'options.html', budgetGzip: 40 * KB },
 ];
 
