@@ -41,6 +41,8 @@ function useStored(tabId: number): [Stored | undefined, BulkJob | undefined] {
     let live = true;
     void session.get(listItem, tabId).then((v) => live && setList(v));
     void session.get(bulkJobItem, undefined).then((v) => live && setJob(v));
+    // Rows matched again against the directory as it is now; a bulk operation the worker left resumes.
+    void ask({ type: 'list-open', tabId });
     const stopList = session.watch(listItem, tabId, (v) => live && setList(v));
     const stopJob = session.watch(bulkJobItem, undefined, (v) => live && setJob(v));
     return () => {

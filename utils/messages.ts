@@ -88,6 +88,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
       )
       .check(z.minLength(1), z.maxLength(1000)),
   }),
+  /** Popup → background: the popup opened on a list: match its rows again (the directory may have grown) and resume a bulk operation the worker left. */
+  z.object({ type: z.literal('list-open'), tabId }),
   /** Popup → background: stop the running bulk operation after the current row. */
   z.object({ type: z.literal('bulk-cancel') }),
   /** Popup → background: undo every write of the last bulk apply (each contact where it still holds what was written). */
@@ -173,6 +175,7 @@ export interface ResponseMap {
   'sync-directory': { directory: DirectoryStatus };
   'get-custom-fields': { fields: CustomField[] };
   'bulk-start': { job: BulkJob };
+  'list-open': { job: BulkJob | null };
   'bulk-cancel': { job: BulkJob | null };
   'bulk-undo': { job: BulkJob };
 }
@@ -229,6 +232,7 @@ export const PAGE_ONLY: ReadonlySet<RequestType> = new Set([
   'sync-directory',
   'get-custom-fields',
   'bulk-start',
+  'list-open',
   'bulk-cancel',
   'bulk-undo',
 ]);

@@ -10,7 +10,9 @@ import { createAndLink, importLinks, linkContact, matchProfile, registryView, se
 import { directoryService } from './services';
 import { loadHistory, loadSettings, loadWriteResult, sweepSession } from './stores';
 import { onPageRead } from './tab-status';
-import { cancelBulk, startBulk, undoBulk } from './bulk';
+import { cancelBulk, resumeBulk, startBulk, undoBulk } from './bulk';
+import { session } from '@/utils/storage/extension';
+import { bulkJobItem } from '@/utils/storage/session';
 import { refreshList } from './lists';
 import { applyChanges, undoEntry } from './writes';
 
@@ -110,6 +112,12 @@ export const handlers: Handlers = {
 
   async 'bulk-start'(request) {
     return startBulk(request);
+  },
+
+  async 'list-open'(request) {
+    void resumeBulk();
+    await refreshList(request.tabId).catch(() => undefined);
+    return { ok: true, job: (await session.get(bulkJobItem, undefined)) ?? null };
   },
 
   async 'bulk-cancel'() {
