@@ -13,6 +13,7 @@ import { LIST_URL, e2eLinkedIn } from './support/pages';
 import { findTabId, resetExtensionStorage } from './support/tabs';
 import { fromPlaywright } from './support/ui';
 import { waitUntil } from './support/wait';
+import { axeViolations } from './support/write-scenarios';
 
 let sandbox: Sandbox;
 let chromium: ChromiumExtension;
@@ -82,6 +83,9 @@ describe('bulk on a list page', () => {
     });
     expect(await popup.locator('[data-testid="list-row"][data-match-state="none"]').count()).toBe(NONE);
     expect(await popup.getAttribute('[data-testid="page-state"]', 'data-state')).toBe('list');
+    // The list view is usable with a screen reader and a keyboard (axe-core, with a row expanded).
+    await popup.locator('[data-testid="list-row-expand"]').first().click();
+    expect((await axeViolations(fromPlaywright(popup))).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const before = contactRequests().length;
 
     // Link: no request at all (the directory knows every contact).
