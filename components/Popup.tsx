@@ -9,6 +9,7 @@ import { PAGE_STATE_TEXT } from './describe';
 import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
 import { ProfileCard } from './ProfileCard';
+import { ListView } from './ListView';
 import { openOptions, readSettings, readTabView } from './runtime';
 
 type Loaded = {
@@ -130,7 +131,8 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
   const read = loaded?.tab?.read;
   const state: PageStateName = read?.state ?? 'not-a-profile';
   const showsMatch = !!loaded?.hasKey && read?.state === 'profile' && tabId !== undefined;
-  const busy = !loaded || waiting || (showsMatch && matchBusy);
+  const showsList = !!loaded?.hasKey && read?.state === 'list' && tabId !== undefined;
+  const busy = !loaded || waiting || ((showsMatch || showsList) && matchBusy);
   useEscapeCloses();
   useFirstUsefulFocus(!loaded || busy);
   const pageState = (
@@ -182,6 +184,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
       )}
       {/* With a contact to compare, the decision comes first and what was read follows it. */}
       {loaded && !waiting && showsMatch && pageState}
+      {showsList && read?.state === 'list' && <ListView key={read.listKey} tabId={tabId!} read={read} onBusy={setMatchBusy} />}
       <p class="hint shortcuts">{t('popupShortcuts')}</p>
     </main>
   );

@@ -18,6 +18,7 @@ export function describeReplyError(error: ReplyError): string {
 
 export const PAGE_STATE_TEXT: Readonly<Record<PageStateName, MessageKey>> = {
   profile: 'pageStateProfile',
+  list: 'pageStateList',
   authwall: 'pageStateAuthwall',
   'not-found': 'pageStateNotFound',
   checkpoint: 'pageStateCheckpoint',

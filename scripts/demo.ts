@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, type ChromiumExtension } from '../e2e/support/chromium';
 import { configureExtension } from '../e2e/support/options';
-import { DEMO_PROFILE, JOB_CHANGE_PROFILE, demoLinkedIn } from '../e2e/support/pages';
+import { DEMO_PROFILE, JOB_CHANGE_PROFILE, LIST_URL, demoLinkedIn } from '../e2e/support/pages';
+import { scenario } from '../tests/support/list-scenario';
 import { RESULTS_DIR, ROOT } from '../e2e/support/paths';
 import { waitForPopupOn } from '../e2e/support/popup';
 import { findTabId } from '../e2e/support/tabs';
@@ -25,6 +26,7 @@ const USAGE = `Usage: npm start -- [--headless] [--port N]
 
 const SCREENSHOT = path.join(RESULTS_DIR, 'demo-popup.png');
 const JOB_CHANGE_SCREENSHOT = path.join(RESULTS_DIR, 'demo-job-change.png');
+const LIST_SCREENSHOT = path.join(RESULTS_DIR, 'demo-list-popup.png');
 
 class DemoError extends Error {}
 
@@ -61,6 +63,8 @@ async function sandboxOn(port: number): Promise<Sandbox> {
   step(`Starting the Skipcall sandbox on 127.0.0.1:${port}`);
   try {
     const sandbox = await startSandbox({ port, extraContacts: () => [jobChangeContact()] });
+    // The demo list's people: 18 of the 25 leads have a contact (10 with the lead URL saved, 4 of those lacking a role or city).
+    for (const person of scenario()) if (person.contact) sandbox.contacts.set(person.contact.id, person.contact);
     done(`sandbox at ${sandbox.url}`);
     return sandbox;
   } catch (error) {
@@ -125,11 +129,21 @@ async function showDemo(browser: ChromiumExtension, sandbox: Sandbox, headless: 
   const banner = await jobPopup.locator('[data-testid="job-change-text"]').textContent({ timeout: 5000 });
   done(`popup leads with: ${banner ?? '(no job change shown)'}`);
 
+  step(`Opening the demo Sales Navigator list ${LIST_URL} (25 leads, served locally)`);
+  await browser.openLinkedIn(LIST_URL);
+  const listTab = await findTabId(browser, LIST_URL);
+  const listPopup = await browser.newPage();
+  await listPopup.setViewportSize({ width: 420, height: 600 });
+  await listPopup.goto(`${browser.extensionOrigin}/popup.html?tabId=${listTab}`);
+  await listPopup.waitForSelector('[data-testid="list-summary"]', { timeout: 20_000 });
+  done(`list popup: ${await listPopup.textContent('[data-testid="list-summary"]')}`);
+
   if (headless) {
     mkdirSync(RESULTS_DIR, { recursive: true });
     await popup.screenshot({ path: SCREENSHOT });
     await jobPopup.screenshot({ path: JOB_CHANGE_SCREENSHOT });
-    console.log(`\nScreenshots: ${SCREENSHOT}, ${JOB_CHANGE_SCREENSHOT}`);
+    await listPopup.screenshot({ path: LIST_SCREENSHOT });
+    console.log(`\nScreenshots: ${SCREENSHOT}, ${JOB_CHANGE_SCREENSHOT}, ${LIST_SCREENSHOT}`);
     return;
   }
   await popup.bringToFront();
@@ -137,6 +151,8 @@ async function showDemo(browser: ChromiumExtension, sandbox: Sandbox, headless: 
 The demo is running. Try:
   - the popup tab: the profile read from the page; Settings opens the options page
   - "Apply and add to ${SEQUENCES[0]?.name}": the ticked fields, then the contact into the demo sequence (undo in the history)
+  - the list tab (${LIST_URL}): its popup lists the 25 leads with their match;
+    link the sure matches, fill the empty fields, create contacts given a phone number, export CSV
   - API base URL  ${sandbox.url}
   - API key       ${DEMO_API_KEY}
   - request log   GET ${sandbox.url}/__sandbox/log   (e.g. curl ${sandbox.url}/__sandbox/log)

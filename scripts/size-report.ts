@@ -10,9 +10,10 @@ const KB = 1024;
 
 const ENTRIES: { name: string; start: string; budgetGzip: number }[] = [
   { name: 'content script', start: 'content-scripts/linkedin.js', budgetGzip: 15 * KB },
+  { name: 'list content script', start: 'content-scripts/linkedin-lists.js', budgetGzip: 15 * KB },
   { name: 'popup', start: 'popup.html', budgetGzip: 40 * KB },
   // Loaded once per worker start, never on LinkedIn's page: room for the checks it owns (identity lock, exact plans, storage, client guards).
-  { name: 'background', start: 'background.js', budgetGzip: 30 * KB },
+  { name: 'background', start: 'background.js', budgetGzip: 36 * KB },
   { name: 'options', start: 'options.html', budgetGzip: 40 * KB },
   // Opened once on install / from the settings: static text, Preact only.
   { name: 'welcome', start: 'welcome.html', budgetGzip: 12 * KB },

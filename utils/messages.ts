@@ -90,6 +90,34 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sequence-status'), sequenceId, contactId }),
   /** Popup → background: add the contact to this saved sequence, with its saved assignee. */
   z.object({ type: z.literal('sequence-add'), sequenceId, contactId }),
+  /**
+   * Popup → background: one bulk operation on rows of the list the tab shows
+   * (refused unless every row is on it): link each row to the contact shown,
+   * write each contact's exact fill-only plan (one PATCH each, same conflict
+   * check as Apply), or create each contact. Runs paced, resumable, one at a time.
+   */
+  z.object({
+    type: z.literal('bulk-start'),
+    tabId,
+    listKey: z.string().check(z.maxLength(4000)),
+    kind: z.enum(['link', 'apply', 'create']),
+    items: z
+      .array(
+        z.object({
+          key: z.string().check(z.minLength(1), z.maxLength(2000)),
+          contactId: z.optional(contactId),
+          plan: z.optional(WritePlanSchema),
+          contact: z.optional(ContactCreateSchema),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(1000)),
+  }),
+  /** Popup → background: the popup opened on a list: match its rows again (the directory may have grown) and resume a bulk operation the worker left. */
+  z.object({ type: z.literal('list-open'), tabId }),
+  /** Popup → background: stop the running bulk operation after the current row. */
+  z.object({ type: z.literal('bulk-cancel') }),
+  /** Popup → background: undo every write of the last bulk apply (each contact where it still holds what was written). */
+  z.object({ type: z.literal('bulk-undo'), jobId: z.string().check(z.minLength(1), z.maxLength(100)) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -201,6 +229,38 @@ export interface ResponseMap {
   'list-members': { workspaces: WorkspaceMembers[] };
   'sequence-status': SequenceStatus;
   'sequence-add': { sequence: SequenceResult };
+  'bulk-start': { job: BulkJob };
+  'list-open': { job: BulkJob | null };
+  'bulk-cancel': { job: BulkJob | null };
+  'bulk-undo': { job: BulkJob };
+}
+
+export type BulkItemState = 'queued' | 'sending' | 'written' | 'conflict' | 'error' | 'skipped';
+export interface BulkItem {
+  key: string;
+  label: string;
+  contactId?: string;
+  identity: { linkedinUrl?: string; linkedinSalesUrl?: string };
+  plan?: import('./diff/plan').PlannedChange[];
+  create?: Record<string, unknown>;
+  state: BulkItemState;
+  /** Why a row was not written (conflict keys, API error, "no-phone"…). */
+  reason?: string;
+  /** The history entry of the write (apply): undo per contact and for the batch. */
+  historyId?: string;
+  undone?: boolean;
+}
+export interface BulkJob {
+  id: string;
+  kind: 'link' | 'apply' | 'create';
+  tabId: number;
+  listKey: string;
+  status: 'running' | 'done' | 'cancelled';
+  createdAt: number;
+  finishedAt?: number;
+  /** The pace, from the API's rate limit: the ETA is the requests left times this. */
+  msPerRequest: number;
+  items: BulkItem[];
 }
 
 /** An API failure, or the background refusing the message itself. */
@@ -230,6 +290,10 @@ export const PAGE_ONLY: ReadonlySet<RequestType> = new Set([
   'list-members',
   'sequence-status',
   'sequence-add',
+  'bulk-start',
+  'list-open',
+  'bulk-cancel',
+  'bulk-undo',
 ]);
 /** Messages that only the content script on LinkedIn may send. */
 export const CONTENT_ONLY: ReadonlySet<RequestType> = new Set(['page-read']);

@@ -42,10 +42,52 @@ export const PositionSchema = z.object({
 });
 export type Position = z.infer<typeof PositionSchema>;
 
-export const PAGE_STATES = ['profile', 'authwall', 'not-found', 'checkpoint', 'not-a-profile'] as const;
+export const PAGE_STATES = ['profile', 'list', 'authwall', 'not-found', 'checkpoint', 'not-a-profile'] as const;
 export type PageStateName = (typeof PAGE_STATES)[number];
 
+const rowText = z.optional(z.string().check(z.minLength(1), z.maxLength(500), visible));
+
+/** One person's row on a list page (Sales Navigator list or search, LinkedIn search, connections). */
+export const ListRowSchema = z.object({
+  /** The row's canonical profile or lead URL: names the person across pages and reads. */
+  key: z.string().check(z.minLength(1), z.maxLength(2000), visible),
+  /** The displayed name, cleaned. */
+  name: z.string().check(z.minLength(1), z.maxLength(500), visible),
+  firstName: rowText,
+  lastName: rowText,
+  title: rowText,
+  company: rowText,
+  headline: rowText,
+  location: rowText,
+  city: rowText,
+  country: rowText,
+  linkedinUrl: z.optional(z.string().check(z.maxLength(2000), visible)),
+  linkedinSalesUrl: z.optional(z.string().check(z.maxLength(2000), visible)),
+  /** The results page the row was read on. */
+  page: z.int().check(z.gte(1), z.lte(10_000)),
+});
+export type ListRow = z.infer<typeof ListRowSchema>;
+
+export const LIST_PAGE_KINDS = ['salesnav-list', 'salesnav-search', 'people-search', 'connections'] as const;
+
+export const ListReadSchema = z.object({
+  state: z.literal('list'),
+  url: z.string(),
+  kind: z.enum(LIST_PAGE_KINDS),
+  /** The same for every page of one list or search (the URL without its page number). */
+  listKey: z.string().check(z.maxLength(4000)),
+  /** The results page shown. */
+  page: z.int().check(z.gte(1), z.lte(10_000)),
+  rows: z.array(ListRowSchema).check(z.maxLength(500)),
+  /** Row slots not rendered yet (LinkedIn renders rows as they scroll into view). */
+  pending: z.int().check(z.gte(0), z.lte(10_000)),
+  /** Which markup generation was read ("salesnav-2024", "search-sdui", …). */
+  strategy: z.string().check(z.maxLength(100), visible),
+});
+export type ListRead = z.infer<typeof ListReadSchema>;
+
 export const PageReadSchema = z.discriminatedUnion('state', [
+  ListReadSchema,
   z.object({
     state: z.literal('profile'),
     url: z.string(),
@@ -71,5 +113,23 @@ export function profileValues(profile: Profile): Partial<Record<ProfileFieldName
     const field = profile[name];
     if (field) out[name] = field.value;
   }
+  return out;
+}
+
+/** A list row as profile values, for matching and the diff (title → role). */
+export function listRowValues(row: ListRow): Partial<Record<ProfileFieldName, string>> {
+  const out: Partial<Record<ProfileFieldName, string>> = {};
+  const pairs: [ProfileFieldName, string | undefined][] = [
+    ['firstName', row.firstName],
+    ['lastName', row.lastName],
+    ['headline', row.headline],
+    ['role', row.title],
+    ['company', row.company],
+    ['city', row.city],
+    ['country', row.country],
+    ['linkedinUrl', row.linkedinUrl],
+    ['linkedinSalesUrl', row.linkedinSalesUrl],
+  ];
+  for (const [name, value] of pairs) if (value) out[name] = value;
   return out;
 }

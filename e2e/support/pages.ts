@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { E2E_PAGES, LINKEDIN_FIXTURES } from './paths';
+import { listPageHtml } from '../../tests/support/list-page';
+import { SCENARIO_LIST_URL, scenario } from '../../tests/support/list-scenario';
 
 export interface Served {
   status: number;
@@ -76,6 +78,11 @@ function html(body: string, status = 200): Served {
   return { status, contentType: HTML, body };
 }
 
+/** The list page of the bulk scenario (tests/support/list-scenario.ts): 25 Sales Navigator leads. */
+export const LIST_URL = SCENARIO_LIST_URL;
+const LIST_PATH = new URL(SCENARIO_LIST_URL).pathname;
+const listPage = () => html(listPageHtml(scenario().map((p) => p.row)));
+
 /** Path (without trailing slash) → page, for the e2e suites. */
 const E2E_ROUTES: Record<string, () => Served> = {
   '/in/elodie-marchand-demo': () => html(fixture('demo-profile.html')),
@@ -83,6 +90,7 @@ const E2E_ROUTES: Record<string, () => Served> = {
   '/in/camille-rousseau-e2e': () => html(e2ePage('person-a.html')),
   '/in/bastien-leroy-e2e': () => html(e2ePage('person-b.html')),
   '/feed': () => html(e2ePage('feed.html')),
+  [LIST_PATH]: listPage,
   '/authwall': () => html(e2ePage('authwall.html')),
   '/__e2e/spa-navigation.js': () => ({ status: 200, contentType: 'text/javascript; charset=utf-8', body: e2ePage('spa-navigation.js') }),
 };
@@ -98,9 +106,11 @@ const DEMO_ROUTES: Record<string, string> = {
   '/in/julien-mercier-demo': 'job-change-profile.html',
 };
 
-/** The demo serves only its two profiles; any other LinkedIn address explains that. */
+/** The demo serves its two profiles and the demo list; any other LinkedIn address explains that. */
 export const demoLinkedIn: LinkedInServer = (url) => {
-  const page = DEMO_ROUTES[routeKey(url)];
+  const key = routeKey(url);
+  if (key === LIST_PATH) return listPage();
+  const page = DEMO_ROUTES[key];
   return page ? html(fixture(page)) : html(e2ePage('not-served.html'), 404);
 };
 

@@ -11,6 +11,10 @@ import { directoryService } from './services';
 import { loadHistory, loadSettings, loadWriteResult, sweepSession } from './stores';
 import { onPageRead } from './tab-status';
 import { addToSequence, listMembers, rememberWorkspaces, sequenceStatus, verifySequence } from './sequences';
+import { cancelBulk, resumeBulk, startBulk, undoBulk } from './bulk';
+import { session } from '@/utils/storage/extension';
+import { bulkJobItem } from '@/utils/storage/session';
+import { refreshList } from './lists';
 import { applyChanges, applyThenAdd, undoEntry } from './writes';
 
 type Handlers = {
@@ -32,8 +36,9 @@ export const handlers: Handlers = {
   async 'page-read'(request, tabId) {
     if (tabId === undefined) return { ok: false, error: { kind: 'refused', detail: 'no tab' } };
     await onPageRead(tabId, request.read);
+    if (request.read.state === 'list') await refreshList(tabId).catch(() => undefined);
     void sweepSession(Date.now(), CONTACT_FRESH_MS).catch(() => undefined);
-    if (request.read.state === 'profile' && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
+    if ((request.read.state === 'profile' || request.read.state === 'list') && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
     return { ok: true, accepted: true };
   },
 
@@ -128,6 +133,24 @@ export const handlers: Handlers = {
     const contact = await peekContact(request.contactId).catch(() => undefined);
     const label = contact ? `${contact.firstName} ${contact.lastName}`.trim() : '';
     return { ok: true, sequence: await addToSequence(request.sequenceId, request.contactId, label) };
+  },
+
+  async 'bulk-start'(request) {
+    return startBulk(request);
+  },
+
+  async 'list-open'(request) {
+    void resumeBulk();
+    await refreshList(request.tabId).catch(() => undefined);
+    return { ok: true, job: (await session.get(bulkJobItem, undefined)) ?? null };
+  },
+
+  async 'bulk-cancel'() {
+    return { ok: true, job: await cancelBulk() };
+  },
+
+  async 'bulk-undo'(request) {
+    return undoBulk(request.jobId);
   },
 
   async 'sync-directory'() {

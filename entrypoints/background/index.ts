@@ -4,6 +4,7 @@ import { persistentStore } from '@/utils/storage/extension';
 import { PERSISTENT_ITEMS } from '@/utils/storage/items';
 import { handleRequest } from './handlers';
 import { forgetTab } from './stores';
+import { resumeBulk } from './bulk';
 
 async function dispatch(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<object>> {
   const parsed = RequestSchema.safeParse(message);
@@ -30,4 +31,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
+  // A bulk operation cut short by the worker stopping goes on where it was.
+  void resumeBulk();
 });

@@ -7,7 +7,10 @@ import * as z from 'zod/mini';
 import type { TabStatus } from '../badge';
 import type { DirectoryStatus, MatchView, TabMatch, TabState, WriteResult } from '../messages';
 import { ContactProvenanceSchema } from '../diff/provenance';
-import { PageReadSchema } from '../profile';
+import { ListRowSchema, PageReadSchema } from '../profile';
+import type { RowMatch } from '../match/list';
+import { PlannedChangeSchema } from '../diff/plan';
+import type { BulkJob } from '../messages';
 import { API_ERROR_KINDS } from '../skipcall/errors';
 import { ContactSchema, CustomFieldSchema, type Contact, type CustomField, type Workspace } from '../skipcall/schemas';
 
@@ -172,8 +175,57 @@ export const workspacesItem = single<{ at: number; workspaces: Workspace[] }>(
   z.object({ at: z.number(), workspaces: z.array(z.object({ id: str, name: optionalStr })) }),
 );
 
+const MATCH_REASONS = z.enum(['linkedin-url', 'sales-url', 'email', 'name-company', 'name']);
+const RowMatchSchema: z.ZodMiniType<RowMatch> = z.object({
+  key: str,
+  state: z.enum(['linked', 'likely', 'several', 'none']),
+  contactId: optionalStr,
+  label: optionalStr,
+  reason: z.optional(MATCH_REASONS),
+  highConfidence: z.optional(z.boolean()),
+  changes: z.optional(z.array(z.object({ key: str, status: z.enum(['fill', 'update']), current: str, proposed: str }))),
+  candidates: z.optional(z.array(z.object({ contactId: str, label: str, reason: MATCH_REASONS }))),
+});
+
+/** A list page's rows (every page of the list seen on the tab so far) and their match, for the read named by readId. */
+export const listItem = perTab<{ readId: string; listKey: string; rows: z.infer<typeof ListRowSchema>[]; matches: RowMatch[]; at: number }>(
+  'list:',
+  z.object({ readId: str, listKey: str, rows: z.array(ListRowSchema), matches: z.array(RowMatchSchema), at: z.number() }),
+);
+
+const IdentityStoredSchema = z.object({ linkedinUrl: optionalStr, linkedinSalesUrl: optionalStr });
+/** The one bulk operation (link, fill-only apply, create) in progress or last finished: the worker resumes it after a restart. */
+export const bulkJobItem = single<BulkJob>(
+  'bulkJob',
+  z.object({
+    id: str,
+    kind: z.enum(['link', 'apply', 'create']),
+    tabId: z.number(),
+    listKey: str,
+    status: z.enum(['running', 'done', 'cancelled']),
+    createdAt: z.number(),
+    finishedAt: z.optional(z.number()),
+    /** Seconds left, estimated from the pace (rate limit). */
+    msPerRequest: z.number(),
+    items: z.array(
+      z.object({
+        key: str,
+        label: str,
+        contactId: optionalStr,
+        identity: IdentityStoredSchema,
+        plan: z.optional(z.array(PlannedChangeSchema)),
+        create: z.optional(z.record(z.string(), z.unknown())),
+        state: z.enum(['queued', 'sending', 'written', 'conflict', 'error', 'skipped']),
+        reason: optionalStr,
+        historyId: optionalStr,
+        undone: z.optional(z.boolean()),
+      }),
+    ),
+  }) as unknown as z.ZodMiniType<BulkJob>,
+);
+
 /** Every key that belongs to a tab: they go when it closes. */
-export const tabKeys = (tabId: number) => [tabItem, statusItem, matchItem, draftItem].map((item) => item.key(tabId));
+export const tabKeys = (tabId: number) => [tabItem, statusItem, matchItem, draftItem, listItem].map((item) => item.key(tabId));
 
 /** The tab of a `tab:<id>` key, if it is one. */
 export function tabOfKey(key: string): number | undefined {
