@@ -65,8 +65,8 @@ function useEscapeCloses(): void {
 
 /**
  * Once the popup is ready, focus goes to the first thing to do: Apply when it
- * can send, else the first empty field to fill (a contact link, the search),
- * else the settings. Never moves focus the user already placed.
+ * can send; with no contact chosen, the way to the settings or the contact
+ * search. Never scrolls, never moves focus the user already placed.
  */
 function useFirstUsefulFocus(busy: boolean): void {
   const done = useRef(false);
@@ -74,10 +74,13 @@ function useFirstUsefulFocus(busy: boolean): void {
     if (busy || done.current) return;
     done.current = true;
     if (document.activeElement && document.activeElement !== document.body) return;
-    const candidates = ['[data-testid="apply"]:not([disabled])', '[data-testid="setup-needed"] button', '[data-testid="contact-search"]:not([disabled])', '[data-testid="contact-ref"]'];
+    const apply = document.querySelector<HTMLButtonElement>('[data-testid="apply"]');
+    // A diff on screen: Apply if it can send; otherwise nothing moves (the banner and rows stay in view).
+    if (apply) return apply.disabled ? undefined : apply.focus({ preventScroll: true });
+    const candidates = ['[data-testid="setup-needed"] button', '[data-testid="contact-search"]:not([disabled])', '[data-testid="contact-ref"]'];
     for (const selector of candidates) {
       const target = document.querySelector<HTMLElement>(selector);
-      if (target) return target.focus();
+      if (target) return target.focus({ preventScroll: true });
     }
   }, [busy]);
 }
