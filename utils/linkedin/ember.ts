@@ -89,11 +89,10 @@ export function readEmberExperience(doc: Document, slug: string): Reading | null
   const section = mainOf(doc).querySelector(SEL.experience)?.closest('section');
   if (section && linkOwner(hrefSlugs(section, SEL.sectionLinks), slug).owner === 'other-person') return null;
   const list = section?.querySelector('ul');
-  return {
-    source: 'ember-experience',
-    positions: [...(list?.children ?? [])].flatMap((item) => {
-      const nested = item.querySelector('ul');
-      return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
-    }),
-  };
+  const items = [...(list?.children ?? [])];
+  const positions = items.flatMap((item) => {
+    const nested = item.querySelector('ul');
+    return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
+  });
+  return { source: 'ember-experience', positions, allEnded: !positions.length && items.some((i) => texts(i).some(isDateLine)) };
 }

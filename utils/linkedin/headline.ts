@@ -4,7 +4,7 @@ import type { Position } from './positions';
 import { clean, stripEmoji } from './text';
 
 const SEGMENTS = /\s*(?:\|+|[•·]|\s\/\/\s)\s*/;
-const AT = /^(.+?)(?:\s+(?:at|chez|bei|presso)\s+|\s*@\s*)(.+)$/i;
+const AT = /^(.+?)(?:\s+(?:at|chez|bei|en|bij|presso)\s+|\s*@\s*)(.+)$/i;
 // "Ex-…", "Former …", "Ancien …": not a current position.
 const PAST = /^(?:ex\b|former|ancien|previously)/i;
 

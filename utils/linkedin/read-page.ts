@@ -3,7 +3,7 @@
 // own top card first, embedded data only when it names the URL's person,
 // headline guesses last. Pure: takes the Document and URL, never writes.
 // Type-only imports from ../profile keep zod out of the content script.
-import type { PageRead, Position, Profile, ProfileFieldName } from '../profile';
+import type { PageRead, Position, Profile, ProfileFieldName, ReadSource } from '../profile';
 import { readSalesApiJson, readVoyagerJson } from './bpr-json';
 import { readContactOverlay } from './contact';
 import { mayReadUnproven, type ReadContext } from './context';
@@ -14,7 +14,7 @@ import { findPublicCard, isPublicPage, readPublicCard, readPublicData } from './
 import { findLeadCard, readLeadCard } from './salesnav';
 import { findSduiCard, isSduiPage, readSduiCard, readSduiExperience } from './sdui';
 import { terminalState } from './state';
-import { clean, cleanDisplayName, firstNameFromHints, namesMatchDisplay, sameText, splitName } from './text';
+import { clean, cleanDisplayName, firstNameFromHints, isDecidedSplit, namesMatchDisplay, sameText, splitName } from './text';
 import type { Reading } from './types';
 import { canonicalLinkedInUrl, canonicalProfileUrl, canonicalSalesUrl, parseLinkedInUrl, type LinkedInPage } from './url';
 
@@ -129,13 +129,23 @@ function findPerson(
   return readings.some((r) => r.name || r.firstName) ? { kind, readings, vanity: card?.vanity } : null;
 }
 
+/** The class of a strategy: how the value was found. */
+export function sourceOf(strategy: string): ReadSource {
+  if (strategy === 'url') return 'url';
+  if (strategy === 'headline-fallback') return 'headline';
+  if (/experience/.test(strategy)) return 'experience';
+  if (/json|meta-profile/.test(strategy)) return 'structured-data';
+  return 'top-card';
+}
+
 class Builder {
   profile: Profile = {};
   constructor(readonly readings: Reading[]) {}
 
-  set(field: ProfileFieldName, value: string | undefined, strategy: string): void {
+  set(field: ProfileFieldName, value: string | undefined, strategy: string, certain = true): void {
     const v = clean(value).slice(0, 5000);
-    if (v && !this.profile[field]) this.profile[field] = { value: v, strategy };
+    const source = sourceOf(strategy);
+    if (v && !this.profile[field]) this.profile[field] = { value: v, strategy, source, certain: certain && source !== 'headline' };
   }
 
   /** First reading that has the key (non-empty). */
@@ -148,7 +158,7 @@ class Builder {
 
   copy(field: 'headline' | 'website' | 'email' | 'phone'): void {
     const r = this.pick(field);
-    if (r) this.set(field, r[field], r.source);
+    if (r) this.set(field, r[field], r.source, !r.unsure?.includes(field as 'headline'));
   }
 
   names(): void {
@@ -165,8 +175,10 @@ class Builder {
       const hinted = firstNameFromHints(display, this.readings.flatMap((r) => r.hints ?? []));
       const split = hinted ? { first: hinted, last: display.slice(hinted.length) } : splitName(display);
       const strategy = hinted ? `${shown.source}+label-hint` : shown.source;
-      this.set('firstName', split.first, strategy);
-      this.set('lastName', split.last, strategy);
+      // Three words or more without a label or capitals to tell where the first name ends: a guess.
+      const certain = !!hinted || display.split(' ').length < 3 || isDecidedSplit(display);
+      this.set('firstName', split.first, strategy, certain);
+      this.set('lastName', split.last, strategy, certain);
     }
   }
 
@@ -184,21 +196,24 @@ class Builder {
       this.set('role', main.role, withPositions!.source);
       this.set('company', main.company, withPositions!.source);
     }
-    if (withCompany) this.set('company', top, withCompany.source);
-    // Last resort: the headline ("X chez Y", "X at Y", "X | Y").
+    // Every position shown has ended: no current role or company, whatever the top card says.
+    if (!main && this.readings.some((r) => r.allEnded)) return others;
+    if (withCompany) this.set('company', top, withCompany.source, !withCompany.unsure?.includes('company'));
+    // A headline is not a job title: it gives the role only when it says "<title> at <the current company>".
     const guess = positionFromHeadline(this.profile.headline?.value);
     const company = this.profile.company?.value;
-    // A headline role, unless it says it is at another company than the one read.
-    if (!guess.linked || !company || sameText(guess.company, company)) this.set('role', guess.role, 'headline-fallback');
-    this.set('company', guess.company, 'headline-fallback');
+    if (!this.profile.role && guess.linked && company && sameText(guess.company, company)) {
+      this.set('role', guess.role, 'headline-fallback');
+    }
     return others;
   }
 
   place(): void {
     for (const r of this.readings) {
       const parsed = parseLocation(r.location);
-      this.set('city', parsed.city, r.source);
-      this.set('country', r.country || parsed.country, r.source);
+      const certain = !r.unsure?.includes('location');
+      this.set('city', parsed.city, r.source, certain);
+      this.set('country', r.country || parsed.country, r.source, certain || !!r.country);
     }
   }
 }

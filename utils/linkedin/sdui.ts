@@ -3,7 +3,7 @@
 // paragraphs in a fixed order under the name, and Experience loads late.
 import { hrefSlugs, linkOwner, lookupOf, mainOf, shown, txt } from './dom';
 import { parseLocation } from './location';
-import { currentPositions } from './positions';
+import { currentPositions, isDateLine } from './positions';
 import { clean, isPronoun } from './text';
 import type { CardLookup, Reading } from './types';
 import { normalizeSlug } from './url';
@@ -86,13 +86,10 @@ export function readSduiExperience(doc: Document, card: Element): Reading | null
   const ref = memberRef(section, 'ExperienceTopLevelSection');
   const own = memberRef(card, 'Topcard');
   if (!section || (ref && own && ref !== own)) return null;
-  return {
-    source: 'sdui-experience',
-    positions: [...section.querySelectorAll(SEL.item)]
-      .filter((item) => !item.parentElement?.closest(SEL.item))
-      .flatMap((item) => {
-        const nested = item.querySelector('ul');
-        return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
-      }),
-  };
+  const items = [...section.querySelectorAll(SEL.item)].filter((item) => !item.parentElement?.closest(SEL.item));
+  const positions = items.flatMap((item) => {
+    const nested = item.querySelector('ul');
+    return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
+  });
+  return { source: 'sdui-experience', positions, allEnded: !positions.length && items.some((i) => texts(i).some(isDateLine)) };
 }

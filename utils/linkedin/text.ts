@@ -87,6 +87,15 @@ export function splitName(name: string): SplitName {
   return { first: words[0], last: words.slice(1).join(' ') };
 }
 
+/** True when the name's script or capitals tell the first name from the surname (CJK, "Anne Sophie MOREL"). */
+export function isDecidedSplit(name: string): boolean {
+  const words = clean(name).split(' ');
+  // "Marie-Hélène de La Tour": a particle opens the surname.
+  if (CJK.test(name) || /^(?:de|du|des|la|le|van|von|der|den|di|da|del|della|dos|das|ten|ter|al|el|bin|ibn)$/.test(words[1] ?? '')) return true;
+  const upper = words.map(isUpperWord);
+  return upper.some(Boolean) && !upper.every(Boolean);
+}
+
 /**
  * The first name when it has several words, from labels that name the person by
  * first name alone ("Message Marie Claire", "Marie Claire has verifications").
