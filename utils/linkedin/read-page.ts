@@ -176,7 +176,7 @@ class Builder {
       const split = hinted ? { first: hinted, last: display.slice(hinted.length) } : splitName(display);
       const strategy = hinted ? `${shown.source}+label-hint` : shown.source;
       // Three words or more without a label or capitals to tell where the first name ends: a guess.
-      const certain = !!hinted || display.split(' ').length < 3 || isDecidedSplit(display);
+      const certain = !!hinted || isDecidedSplit(display);
       this.set('firstName', split.first, strategy, certain);
       this.set('lastName', split.last, strategy, certain);
     }

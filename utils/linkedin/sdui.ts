@@ -26,7 +26,14 @@ const SEL = {
   sticky: '[role="toolbar"]',
 } as const;
 
-const NOT_INFO = /^[\s·•|,-]*$|^[·•]?\s*(?:1st|2nd|3rd\+?|1er|2e|3e\+?)$/i;
+// Lines that are not information: separators, degree, premium/verified badges, pronouns (EN/FR),
+// alone or several on one line ("She/Her · 2nd", "Elle · 3e et +", "Premium").
+const BADGE =
+  /^(?:(?:1st|2nd|3rd\+?|1er|2e|3e\+?|3e et \+)(?: degree(?: connection)?)?|(?:relation|connexion) de (?:1er|2e|3e) niveau|(?:linkedin )?premium|(?:membre |member )?premium|verified|vérifiée?|profil vérifié|verified profile|he|she|they|il|elle|iel|iels|ielle|ille|lui|xe|ze)$/i;
+const isNotInfo = (line: string): boolean => {
+  const parts = line.replace(/[()]/g, ' ').split(/\s*[·•|,]\s*/).map((p) => p.trim()).filter(Boolean);
+  return parts.every((part) => BADGE.test(part) || isPronoun(part));
+};
 
 const memberRef = (el: Element | null, suffix: string) =>
   el?.getAttribute('componentkey')?.match(new RegExp(`ref(.+)${suffix}$`))?.[1];
@@ -52,7 +59,7 @@ export function readSduiCard(card: Element): Reading {
   const ps = [...card.querySelectorAll('p')].filter((p) => !p.closest(`${SEL.entry}, a, ${SEL.sticky}`) && txt(p));
   const contactAt = ps.findIndex((p) => p.querySelector(SEL.contactLink));
   let lines = ps.slice(0, contactAt < 0 ? ps.length : contactAt).map(shown);
-  lines = lines.filter((line) => !isPronoun(line) && !NOT_INFO.test(line));
+  lines = lines.filter((line) => !isPronoun(line) && !isNotInfo(line));
   const entries = [...card.querySelectorAll(SEL.entry)];
   const named = (icon: string) => entries.filter((e) => e.querySelector(icon)).map(txt).filter(Boolean);
   const schools = named(SEL.schoolIcon);
