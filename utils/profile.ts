@@ -22,7 +22,7 @@ export type ProfileFieldName = (typeof PROFILE_FIELDS)[number];
 
 // The reader strips controls, bidi and zero-width characters: a report that
 // still holds one was not produced by it, and is refused.
-export const READ_SOURCES = ['structured-data', 'top-card', 'experience', 'headline', 'url'] as const;
+export const READ_SOURCES = ['structured-data', 'top-card', 'experience', 'headline', 'page-title', 'url'] as const;
 export type ReadSource = (typeof READ_SOURCES)[number];
 
 const visible = z.regex(WITHOUT_REFUSED_CHARS, HIDDEN_CHARS_MESSAGE);

@@ -14,9 +14,26 @@ import { findPublicCard, isPublicPage, readPublicCard, readPublicData } from './
 import { findLeadCard, readLeadCard } from './salesnav';
 import { findSduiCard, isSduiPage, readSduiCard, readSduiExperience } from './sdui';
 import { terminalState } from './state';
-import { clean, cleanDisplayName, firstNameFromHints, isDecidedSplit, namesMatchDisplay, sameText, splitName } from './text';
+import {
+  clean,
+  cleanDisplayName,
+  firstNameFromHints,
+  isDecidedSplit,
+  namesAlike,
+  namesMatchDisplay,
+  sameText,
+  splitName,
+} from './text';
 import type { Reading } from './types';
-import { canonicalLinkedInUrl, canonicalProfileUrl, canonicalSalesUrl, parseLinkedInUrl, type LinkedInPage } from './url';
+import {
+  canonicalLinkedInUrl,
+  canonicalProfileUrl,
+  canonicalSalesUrl,
+  isSelfAlias,
+  parseLinkedInUrl,
+  profileSubPage,
+  type LinkedInPage,
+} from './url';
 
 export { previousOf, type PreviousProfile, type ReadContext } from './context';
 
@@ -91,7 +108,14 @@ function topCardOf(
 ): TopCard | 'other-person' | 'unproven' | null {
   const card = readTopCard(doc, page);
   if (!card || card === 'other-person' || card.proven) return card;
+  // On a sub-page (/details/…, /recent-activity/) a card that names nobody may be the viewer's own: not read.
+  if (profileSubPage(url)) return null;
   const shownName = clean(card.readings.find((r) => clean(r.name))?.name);
+  // A card that names nobody and shows the viewer's own name is the viewer's mini card (a feed or
+  // activity page left on screen), not the URL's person: the member's own profile proves itself.
+  const viewer = viewerName(doc);
+  const self = page.kind === 'profile' && isSelfAlias(page.slug);
+  if (viewer && shownName && !self && namesAlike(shownName, viewer)) return 'unproven';
   return mayReadUnproven(url, shownName, card.vanity, context) ? card : 'unproven';
 }
 
@@ -118,7 +142,13 @@ function findPerson(
       readings.push(...readPublicData(doc, page.slug, !!card || mayReadUnproven(url, '', undefined, context)));
     } else {
       if (card && gen === 'sdui') readings.push(readSduiExperience(doc, card.element) ?? none);
-      if (card && gen === 'ember') readings.push(readEmberExperience(doc, slug) ?? none);
+      const sub = profileSubPage(url);
+      if (gen === 'ember' && (card || sub === 'details/experience')) {
+        readings.push(readEmberExperience(doc, slug, sub === 'details/experience') ?? none);
+      }
+      // A sub-page without the member's card: the name its title shows, on a first load only.
+      const title = !card && sub ? readTitle(doc) : undefined;
+      if (title?.name && mayReadUnproven(url, title.name, undefined, context)) readings.push(title);
       // Both are checked against the person's slug: they never come from a stale page.
       readings.push(
         readContactOverlay(doc, slug, `${gen}-contact-info`) ?? none,
@@ -135,7 +165,21 @@ export function sourceOf(strategy: string): ReadSource {
   if (strategy === 'headline-fallback') return 'headline';
   if (/experience/.test(strategy)) return 'experience';
   if (/json|meta-profile/.test(strategy)) return 'structured-data';
+  if (strategy === 'page-title') return 'page-title';
   return 'top-card';
+}
+
+/** The viewer's name, from the photo of the navigation's "Me" menu (every generation). */
+function viewerName(doc: Document): string {
+  return clean(doc.querySelector(SEL_VIEWER)?.getAttribute('alt'));
+}
+const SEL_VIEWER =
+  'img.global-nav__me-photo[alt], [data-testid="primary-nav"] img[alt], [data-x--dropdown-trigger--user] img[alt], header nav img[alt]';
+
+/** "(3) Experience | Jane Doe | LinkedIn" → "Jane Doe": the member a sub-page is about (section, name, site). */
+function readTitle(doc: Document): Reading {
+  const m = /^(?:\(\d+\+?\)\s*)?[^|]+\|\s*([^|]+?)\s*\|\s*LinkedIn\s*$/.exec(clean(doc.title));
+  return { source: 'page-title', name: m?.[1], unsure: ['name'] };
 }
 
 class Builder {
@@ -176,7 +220,7 @@ class Builder {
       const split = hinted ? { first: hinted, last: display.slice(hinted.length) } : splitName(display);
       const strategy = hinted ? `${shown.source}+label-hint` : shown.source;
       // Three words or more without a label or capitals to tell where the first name ends: a guess.
-      const certain = !!hinted || isDecidedSplit(display);
+      const certain = (!!hinted || isDecidedSplit(display)) && !shown.unsure?.includes('name');
       this.set('firstName', split.first, strategy, certain);
       this.set('lastName', split.last, strategy, certain);
     }
@@ -224,7 +268,7 @@ function build(found: Found, page: ReturnType<typeof parseLinkedInUrl>): { profi
   b.copy('headline');
   const others = b.position();
   b.place();
-  if (page.kind === 'profile') {
+  if (page.kind === 'profile' && (found.vanity || !isSelfAlias(page.slug))) {
     b.set('linkedinUrl', canonicalProfileUrl(found.vanity ?? page.slug), found.vanity ? found.readings[0]!.source : 'url');
   } else if (page.kind === 'salesnav-lead') {
     const r = found.readings.find((x) => canonicalLinkedInUrl(x.profileUrl ?? '')?.includes('/in/'));
@@ -279,7 +323,10 @@ export function isPageSettled(doc: Document, url: string, context?: ReadContext)
     const page = parseLinkedInUrl(url);
     if ((page.kind !== 'profile' && page.kind !== 'salesnav-lead') || terminalState(doc)) return true;
     const card = topCardOf(doc, page, url, context);
-    return !!card && typeof card === 'object';
+    if (card && typeof card === 'object') return true;
+    // A sub-page without the member's card: settled once its title names someone the tab did not show before.
+    const title = profileSubPage(url) ? clean(readTitle(doc).name) : '';
+    return !!title && mayReadUnproven(url, title, undefined, context);
   } catch {
     return true;
   }

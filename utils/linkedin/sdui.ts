@@ -13,7 +13,7 @@ const SEL = {
   card: '[componentkey$="Topcard"]',
   // The verification trigger wraps the name and carries the slug.
   trigger: '[componentkey^="ProfileVerificationTriggerRef-"]',
-  ownLinks: 'a[href*="/overlay/contact-info"], a[href*="/overlay/about-this-profile"]',
+  ownLinks: 'a[href*="/overlay/contact-info"], a[href*="/overlay/about-this-profile"], a[href*="/in/"][href*="/edit/"]',
   contactLink: 'a[href*="/overlay/contact-info"]',
   // Right-column entries; their fallback icon tells a company from a school.
   entry: '[role="button"]',

@@ -28,7 +28,7 @@ export interface Reading {
   email?: string;
   phone?: string;
   /** Keys this reading guessed at (layout inferred rather than labelled): their fields are unsure. */
-  unsure?: ReadonlyArray<'headline' | 'company' | 'location'>;
+  unsure?: ReadonlyArray<'name' | 'headline' | 'company' | 'location'>;
 }
 
 /**

@@ -72,6 +72,19 @@ export function parseLinkedInUrl(input: string): LinkedInPage {
   return { kind: 'other' };
 }
 
+/**
+ * The profile sub-page a URL shows ("details/experience", "recent-activity/all"), or undefined
+ * on the profile itself (its overlays and edit views included).
+ */
+export function profileSubPage(input: string): string | undefined {
+  const url = parseUrl(input);
+  const rest = url && /^\/in\/[^/?#]+\/([^?#]+)/i.exec(url.pathname)?.[1]?.replace(/\/+$/, '');
+  return rest && !/^(?:overlay|edit)(?:\/|$)/i.test(rest) ? rest.toLowerCase() : undefined;
+}
+
+/** `/in/me/` stands for the viewer's own profile: the page names the real slug. */
+export const isSelfAlias = (slug: string): boolean => slug === 'me';
+
 export function canonicalProfileUrl(slug: string): string {
   return `https://www.linkedin.com/in/${encodeURIComponent(normalizeSlug(slug))}`;
 }
