@@ -4,6 +4,7 @@ import type { HistoryEntry } from '@/utils/diff/history';
 import type { Choices, RowChoice } from '@/utils/diff/patch';
 import { planWrite } from '@/utils/diff/plan';
 import type { ContactView, WriteResult } from '@/utils/messages';
+import type { ProfileFieldName } from '@/utils/profile';
 import type { Settings } from '@/utils/settings';
 import { FIXED_IN_SETTINGS } from '@/utils/skipcall/errors';
 import { describeReplyError, diffLabel } from './describe';
@@ -20,6 +21,8 @@ interface Props {
   readId: string;
   contactId: string;
   profile: ProfileValues;
+  /** Fields read as a guess: never ticked by default. */
+  unsure?: readonly ProfileFieldName[] | undefined;
   /** Identifies the profile the draft choices belong to. */
   profileKey: string;
   onBusy: (busy: boolean) => void;
@@ -35,7 +38,7 @@ interface Props {
 
 const POLL_MS = 300;
 
-export function ContactPanel({ tabId, readId, contactId, profile, profileKey, onBusy, onNotFound, onApplied, onPageChanged, initialView, initialSettings }: Props) {
+export function ContactPanel({ tabId, readId, contactId, profile, unsure, profileKey, onBusy, onNotFound, onApplied, onPageChanged, initialView, initialSettings }: Props) {
   // With the contact and settings at hand, the diff shows on the first render.
   const [view, setView] = useState<ContactView | null>(initialView ?? null);
   const [settings, setSettings] = useState<Settings | null>(initialSettings ?? null);
@@ -108,9 +111,10 @@ export function ContactPanel({ tabId, readId, contactId, profile, profileKey, on
             customFieldMap: settings.customFieldMap,
             customFields: view.customFields,
             preferLinkedIn: settings.preferLinkedIn,
+            unsure,
           })
         : [],
-    [view, settings, profile],
+    [view, settings, profile, unsure],
   );
   // Exactly what the table shows as going out, with the Skipcall values it was shown against.
   const plan = useMemo(() => (view ? planWrite(rows, choices, view.contact, view.customFields) : null), [rows, choices, view]);

@@ -6,7 +6,7 @@ import { badgeFor, type TabStatus } from '@/utils/badge';
 import type { TextRef } from '@/utils/i18n';
 import { changeRows, computeDiff } from '@/utils/diff/compute';
 import { findLink, type Registry } from '@/utils/match/registry';
-import { profileValues, type PageRead } from '@/utils/profile';
+import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
 import { toErrorInfo } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions } from './api';
 import { cachedContact } from './contact-cache';
@@ -35,6 +35,7 @@ async function statusOf(read: PageRead, context: Context): Promise<TabStatus> {
       customFieldMap: context.settings.customFieldMap,
       customFields: definitions,
       preferLinkedIn: context.settings.preferLinkedIn,
+      unsure: unsureFields(read.profile),
     });
     return { kind: 'linked', contactId: link.contactId, changes: changeRows(rows).length };
   } catch (error) {

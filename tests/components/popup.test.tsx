@@ -15,8 +15,8 @@ const demoRead: PageRead = {
   profile: {
     firstName: { value: 'Élodie', strategy: 'display-name' },
     lastName: { value: 'Marchand', strategy: 'display-name' },
-    role: { value: 'Directrice commerciale', strategy: 'headline-fallback' },
-    linkedinUrl: { value: 'https://www.linkedin.com/in/elodie-marchand-demo', strategy: 'url' },
+    role: { value: 'Directrice commerciale', strategy: 'headline-fallback', source: 'headline', certain: false },
+    linkedinUrl: { value: 'https://www.linkedin.com/in/elodie-marchand-demo', strategy: 'url', source: 'url', certain: true },
   },
   otherPositions: [{ role: 'Trésorière', company: 'Association des Brasseurs' }],
 };
@@ -54,6 +54,12 @@ describe('Popup', () => {
       linkedinUrl: 'https://www.linkedin.com/in/elodie-marchand-demo',
     });
     expect(root.textContent).toContain('guessed from the headline');
+    // The guess is marked as unsure; what was read for sure is not.
+    const role = root.querySelector('[data-field="role"]')!;
+    expect(role.getAttribute('data-certain')).toBe('false');
+    expect(role.getAttribute('title')).toContain('from the headline');
+    expect(root.querySelector('[data-field="linkedinUrl"]')?.getAttribute('data-certain')).toBe('true');
+    expect(root.querySelector('[data-testid="copy-page-report"]')?.textContent).toBe('Copy a page report');
     expect(root.textContent).toContain('Trésorière · Association des Brasseurs');
     expect(root.querySelector('[data-testid="setup-needed"]')).toBeNull();
   });

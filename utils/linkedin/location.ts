@@ -12,12 +12,9 @@ const table = (rows: string, split: (row: string) => string[][]) => new Map(rows
 
 // Country names in English and French come from the browser (Intl.DisplayNames), for every ISO
 // region: no France-centric list. LinkedIn's own spellings that differ are aliases.
-const ALIASES =
-  'US:United States of America,USA,Etats-Unis d’Amérique|GB:UK,Great Britain,Grande-Bretagne|' +
-  'CZ:Czech Republic,République tchèque|TR:Turkey,Türkiye,Turquie|KR:Korea,Republic of Korea,Corée|' +
-  'RU:Russian Federation|VN:Viet Nam|AE:UAE|HK:Hong Kong SAR,Hong Kong|MO:Macao SAR|CI:Ivory Coast,Côte d’Ivoire|' +
-  'CD:DRC,RDC|MK:Macedonia,Macédoine|NL:Holland|TW:Taiwan';
-const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'AQ']);
+const ALIASES = 'US:USA|GB:UK|CZ:Czech Republic,République tchèque|TR:Turkey,Türkiye|HK:Hong Kong SAR';
+// ZZ is "Unknown Region"; the other non-country codes (EU, UN…) never stand for a location.
+const NOT_COUNTRIES = new Set(['ZZ']);
 
 let names: { en: Intl.DisplayNames; fr: Intl.DisplayNames } | undefined;
 let codes: Map<string, string> | undefined;
@@ -55,21 +52,9 @@ const METRO = table(
   'FR:Paris,Lyon,Marseille,Toulouse,Bordeaux,Lille,Nantes,Nice,Strasbourg,Montpellier,Rennes,Grenoble,Rouen,' +
     'Toulon,Saint-Étienne,Dijon,Tours,Angers,Clermont-Ferrand,Metz,Nancy,Orléans,Caen,Reims,Le Havre,Brest,' +
     'Limoges,Amiens,Perpignan,Besançon,Mulhouse,Annecy,Avignon,Poitiers,Pau,La Rochelle,Bayonne,Le Mans|' +
-    'BE:Brussels,Bruxelles,Antwerp,Anvers,Liège,Ghent,Gand|CH:Geneva,Genève,Zurich,Lausanne,Basel,Bâle,Bern,Berne|' +
-    'LU:Luxembourg|CA:Montreal,Montréal,Quebec,Québec,Toronto,Vancouver,Ottawa,Calgary|' +
-    'GB:London,Londres,Manchester,Birmingham,Edinburgh,Édimbourg,Glasgow,Bristol|' +
-    'US:New York,New York City,San Francisco,Boston,Los Angeles,Chicago,Seattle,Washington,Washington DC,Atlanta,' +
-    'Dallas,Dallas-Fort Worth,Houston,Austin,Denver,Miami,Philadelphia,Phoenix,San Diego,Minneapolis,Detroit,Portland|' +
-    'DE:Berlin,Munich,München,Frankfurt,Francfort,Hamburg,Hambourg,Cologne,Köln,Stuttgart,Düsseldorf|' +
-    'ES:Madrid,Barcelona,Barcelone,Valencia,Valence,Seville,Séville|IT:Milan,Milano,Rome,Roma,Turin,Torino|' +
-    'NL:Amsterdam,Rotterdam,The Hague,La Haye,Eindhoven|PT:Lisbon,Lisbonne,Lisboa,Porto|IE:Dublin|' +
-    'SE:Stockholm,Gothenburg|DK:Copenhagen,Copenhague|NO:Oslo|FI:Helsinki|PL:Warsaw,Varsovie,Kraków,Cracovie|' +
-    'AT:Vienna|CZ:Prague|HU:Budapest|RO:Bucharest,Bucarest|GR:Athens,Athènes|TR:Istanbul|IL:Tel Aviv|' +
-    'AE:Dubai,Dubaï,Abu Dhabi|SA:Riyadh,Riyad|QA:Doha|EG:Cairo,Le Caire|MA:Casablanca,Rabat|TN:Tunis|DZ:Algiers,Alger|' +
-    'SN:Dakar|CI:Abidjan|NG:Lagos|KE:Nairobi|ZA:Johannesburg,Cape Town,Le Cap|IN:Mumbai,Bombay,Bangalore,Bengaluru,' +
-    'Delhi,New Delhi,Hyderabad,Chennai,Pune|CN:Beijing,Pékin,Shanghai,Shenzhen|HK:Hong Kong|TW:Taipei|' +
-    'JP:Tokyo,Osaka,Yokohama,Kyoto|KR:Seoul,Séoul|SG:Singapore,Singapour|AU:Sydney,Melbourne,Brisbane,Perth|' +
-    'NZ:Auckland|BR:São Paulo,Rio de Janeiro|MX:Mexico City,Mexico|AR:Buenos Aires|CL:Santiago|CO:Bogotá',
+    'BE:Brussels,Bruxelles|CH:Geneva,Genève,Zurich|LU:Luxembourg|CA:Montreal,Montréal,Toronto|GB:London,Londres|' +
+    'US:New York,New York City,San Francisco,Boston|DE:Berlin,Munich|ES:Madrid,Barcelona,Barcelone|NL:Amsterdam|' +
+    'MA:Casablanca|JP:Tokyo|SG:Singapore|AU:Sydney|BR:São Paulo',
   (row) => {
     const [code, cities] = row.split(':') as [string, string];
     return cities.split(',').map((city) => [fold(city), code]);
@@ -124,4 +109,11 @@ export function parseLocation(raw: string | undefined): Place {
   // A lone unknown name is not trusted as a city (it may be any label).
   if (parts.length === 1 && !fr && !en && !code) return {};
   return { city: head, country: country ?? (code && countryName(code, !!fr)) };
+}
+
+/** Every word of the place names the reader knows (countries, metros, French regions), folded. */
+export function placeWords(): Set<string> {
+  const words = new Set<string>();
+  for (const name of [...countryCodes().keys(), ...METRO.keys(), ...REGIONS]) for (const w of name.split(' ')) words.add(w);
+  return words;
 }

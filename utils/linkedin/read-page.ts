@@ -173,8 +173,7 @@ export function sourceOf(strategy: string): ReadSource {
 function viewerName(doc: Document): string {
   return clean(doc.querySelector(SEL_VIEWER)?.getAttribute('alt'));
 }
-const SEL_VIEWER =
-  'img.global-nav__me-photo[alt], [data-testid="primary-nav"] img[alt], [data-x--dropdown-trigger--user] img[alt], header nav img[alt]';
+const SEL_VIEWER = 'img.global-nav__me-photo[alt], [data-x--dropdown-trigger--user] img[alt], header nav img[alt]';
 
 /** "(3) Experience | Jane Doe | LinkedIn" → "Jane Doe": the member a sub-page is about (section, name, site). */
 function readTitle(doc: Document): Reading {
@@ -246,7 +245,7 @@ class Builder {
     // A headline is not a job title: it gives the role only when it says "<title> at <the current company>".
     const guess = positionFromHeadline(this.profile.headline?.value);
     const company = this.profile.company?.value;
-    if (!this.profile.role && guess.linked && company && sameText(guess.company, company)) {
+    if (!this.profile.role && company && sameText(guess.company, company)) {
       this.set('role', guess.role, 'headline-fallback');
     }
     return others;

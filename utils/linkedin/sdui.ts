@@ -28,8 +28,7 @@ const SEL = {
 
 // Lines that are not information: separators, degree, premium/verified badges, pronouns (EN/FR),
 // alone or several on one line ("She/Her · 2nd", "Elle · 3e et +", "Premium").
-const BADGE =
-  /^(?:(?:1st|2nd|3rd\+?|1er|2e|3e\+?|3e et \+)(?: degree(?: connection)?)?|(?:relation|connexion) de (?:1er|2e|3e) niveau|(?:linkedin )?premium|(?:membre |member )?premium|verified|vérifiée?|profil vérifié|verified profile|he|she|they|il|elle|iel|iels|ielle|ille|lui|xe|ze)$/i;
+const BADGE = /^(?:(?:1st|2nd|3rd|1er|2e|3e)\+?(?: et \+)?|(?:linkedin )?premium|verified|vérifiée?|he|she|they|il|elle|iels?|lui)$/i;
 const isNotInfo = (line: string): boolean => {
   const parts = line.replace(/[()]/g, ' ').split(/\s*[·•|,]\s*/).map((p) => p.trim()).filter(Boolean);
   return parts.every((part) => BADGE.test(part) || isPronoun(part));

@@ -108,7 +108,7 @@ export function isDecidedSplit(name: string): boolean {
   if (CJK.test(name)) return words.length === 2 || (words.length === 1 && [...name].length < 3);
   if (words.length < 3) return true;
   // "Marie-Hélène de La Tour": a particle opens the surname.
-  if (/^(?:de|du|des|la|le|van|von|der|den|di|da|del|della|dos|das|ten|ter|al|el|bin|ibn)$/.test(words[1] ?? '')) return true;
+  if (/^(?:de|du|des|la|le|van|von|der|den|di|da|del|dos|al|el|bin)$/.test(words[1] ?? '')) return true;
   const upper = words.map(isUpperWord);
   return upper.some(Boolean) && !upper.every(Boolean);
 }
