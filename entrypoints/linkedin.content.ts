@@ -92,8 +92,9 @@ export default defineContentScript({
 
     // "Copy a page report" (popup): the page as it is now, for the extension's own pages only.
     // The popup masks it; nothing is written to the page.
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== 'page-report') return;
+    const own = browser.runtime.getURL('/');
+    const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(own) || (message as { type?: unknown })?.type !== 'page-report') return;
       return Promise.resolve({ url: location.href, html: document.documentElement.outerHTML });
     };
     browser.runtime.onMessage.addListener(onMessage);
