@@ -11,6 +11,7 @@ import type { Contact } from '@/utils/skipcall/schemas';
 import { CreateContactForm } from './CreateContactForm';
 import { JobChangeBanner } from './JobChangeBanner';
 import type { ContactView, WriteResult } from '@/utils/messages';
+import type { ProfileFieldName } from '@/utils/profile';
 import type { Settings } from '@/utils/settings';
 import { FIXED_IN_SETTINGS } from '@/utils/skipcall/errors';
 import { describeReplyError, diffLabel } from './describe';
@@ -28,6 +29,8 @@ interface Props {
   readId: string;
   contactId: string;
   profile: ProfileValues;
+  /** Fields read as a guess: never ticked by default. */
+  unsure?: readonly ProfileFieldName[] | undefined;
   /** Identifies the profile the draft choices belong to. */
   profileKey: string;
   onBusy: (busy: boolean) => void;
@@ -53,7 +56,7 @@ interface Props {
 const POLL_MS = 300;
 
 export function ContactPanel(props: Props) {
-  const { tabId, readId, contactId, profile, profileKey, onBusy, onNotFound, onApplied, onPageChanged, initialView, initialSettings } = props;
+  const { tabId, readId, contactId, profile, unsure, profileKey, onBusy, onNotFound, onApplied, onPageChanged, initialView, initialSettings } = props;
   // With the contact and settings at hand, the diff shows on the first render.
   const [view, setView] = useState<ContactView | null>(initialView ?? null);
   const [settings, setSettings] = useState<Settings | null>(initialSettings ?? null);
@@ -137,13 +140,14 @@ export function ContactPanel(props: Props) {
               customFieldMap: settings.customFieldMap,
               customFields: view.customFields,
               preferLinkedIn: settings.preferLinkedIn,
+              unsure,
             }),
             provenance ?? undefined,
             view.contact,
             view.customFields,
           )
         : [],
-    [view, settings, profile, provenance],
+    [view, settings, profile, provenance, unsure],
   );
   const jobChange = useMemo(
     () => (view && props.identityConfirmed ? detectJobChange(view.contact, profile, rows, provenance ?? undefined, props.since) : null),

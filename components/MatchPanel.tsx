@@ -5,7 +5,7 @@ import { CONTACT_REF_MESSAGES, parseContactRef } from '@/utils/match/contact-ref
 import { REASON_LABELS, type Candidate } from '@/utils/match/rank';
 import type { MatchView } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
-import { profileValues, type PageRead } from '@/utils/profile';
+import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
 import { ContactPanel } from './ContactPanel';
 import { CreateContactForm } from './CreateContactForm';
 import { describeApiError, describeReplyError } from './describe';
@@ -63,6 +63,7 @@ function directoryNote(view: MatchView): string | null {
 
 export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initialMatch, settings }: Props) {
   const profile: ProfileValues = useMemo(() => profileValues(read.profile), [read]);
+  const unsure = useMemo(() => unsureFields(read.profile), [read]);
   const identity = useMemo(
     () => ({
       ...(profile.linkedinUrl ? { linkedinUrl: profile.linkedinUrl } : {}),
@@ -217,6 +218,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           readId={readId}
           contactId={selected}
           profile={profile}
+          unsure={unsure}
           profileKey={profileKey}
           onBusy={setPanelBusy}
           initialView={view.preselectedView?.contact.id === selected ? view.preselectedView : undefined}

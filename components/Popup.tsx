@@ -8,6 +8,7 @@ import { tabItem } from '@/utils/storage/session';
 import { PAGE_STATE_TEXT } from './describe';
 import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
+import { PageReportButton } from './PageReportButton';
 import { ProfileCard } from './ProfileCard';
 import { ListView } from './ListView';
 import { openOptions, readSettings, readTabView } from './runtime';
@@ -173,6 +174,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
         </div>
       )}
       {loaded && !waiting && !showsMatch && pageState}
+      {loaded && !waiting && read && tabId !== undefined && <PageReportButton tabId={tabId} />}
       {showsMatch && read?.state === 'profile' && tabId !== undefined && (
         <MatchPanel
           key={read.url}

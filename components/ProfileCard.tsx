@@ -8,6 +8,14 @@ type ProfileRead = Extract<PageRead, { state: 'profile' }>;
 const STRATEGY_HINT: Readonly<Record<string, MessageKey>> = {
   'headline-fallback': 'profileGuessedFromHeadline',
 };
+const SOURCE_LABEL: Readonly<Record<string, MessageKey>> = {
+  'structured-data': 'sourceStructured',
+  'top-card': 'sourceTopCard',
+  experience: 'sourceExperience',
+  headline: 'sourceHeadline',
+  'page-title': 'sourcePageTitle',
+  url: 'sourceUrl',
+};
 
 /** The fields read from the page; a field nothing was read for is left out. */
 export function ProfileCard({ read }: { read: ProfileRead }) {
@@ -18,12 +26,21 @@ export function ProfileCard({ read }: { read: ProfileRead }) {
         {PROFILE_FIELDS.map((name) => {
           const field = read.profile[name];
           if (!field) return null;
-          const hint = STRATEGY_HINT[field.strategy];
+          const unsure = field.certain === false;
+          const hint = STRATEGY_HINT[field.strategy] ?? (unsure ? 'profileUnsure' : undefined);
+          const how = field.source && SOURCE_LABEL[field.source];
           return (
             <div class="field-row" key={name}>
               <dt>{t(FIELD_LABELS[name])}</dt>
               <dd>
-                <span data-testid="profile-field" data-field={name} title={t('profileReadBy', field.strategy)}>
+                <span
+                  data-testid="profile-field"
+                  data-field={name}
+                  data-source={field.source}
+                  data-certain={unsure ? 'false' : 'true'}
+                  class={unsure ? 'unsure' : undefined}
+                  title={`${how ? `${t(how)} · ` : ''}${t('profileReadBy', field.strategy)}`}
+                >
                   {field.value}
                 </span>
                 {hint && <span class="hint"> ({t(hint)})</span>}

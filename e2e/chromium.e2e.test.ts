@@ -14,6 +14,7 @@ import {
   legacySettingsMove,
   fullLoadShowsProfile,
   inPageNavigationShowsNextPerson,
+  pageReportFromContentScript,
   malformedKeySavesNothing,
   pageStates,
   setupNeededWithoutKey,
@@ -111,6 +112,10 @@ describe('popup', () => {
 
   it('follows LinkedIn in-page navigation to the next person', async () => {
     await inPageNavigationShowsNextPerson(chromium);
+  });
+
+  it('hands the page to the popup for a page report', async () => {
+    await pageReportFromContentScript(chromium);
   });
 
   it('names non-profile pages and the auth wall', async () => {

@@ -8,6 +8,7 @@ import {
   legacySettingsMove,
   fullLoadShowsProfile,
   inPageNavigationShowsNextPerson,
+  pageReportFromContentScript,
   malformedKeySavesNothing,
   pageStates,
   setupNeededWithoutKey,
@@ -83,6 +84,10 @@ describe('popup', () => {
 
   it('follows LinkedIn in-page navigation to the next person', async () => {
     await inPageNavigationShowsNextPerson(firefox);
+  });
+
+  it('hands the page to the popup for a page report', async () => {
+    await pageReportFromContentScript(firefox);
   });
 
   it('names non-profile pages and the auth wall', async () => {

@@ -93,6 +93,16 @@ export default defineContentScript({
       };
     }
 
+    // "Copy a page report" (popup): the page as it is now, for the extension's own pages only.
+    // The popup masks it; nothing is written to the page.
+    const own = browser.runtime.getURL('/');
+    const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(own) || (message as { type?: unknown })?.type !== 'page-report') return;
+      return Promise.resolve({ url: location.href, html: document.documentElement.outerHTML });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
     readNow();
     // WXT relays the Navigation API's `navigate` event, which fires before pushState updates location.href.
     ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(readNow, 0));

@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { readPage } from '../utils/linkedin/read-page';
+import { pageReport } from '../utils/linkedin/report';
+import { reportToFixture } from './report-to-fixture';
 import { PROFILE_FIELDS, PageReadSchema, type PageRead } from '../utils/profile';
 
 const TARGET = 0.98;
@@ -35,6 +37,8 @@ if (!existsSync(ROOT)) {
 
 const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
 let judged = 0;
+let pages = 0;
+let reportsOk = 0;
 let right = 0;
 for (const name of readdirSync(ROOT).sort()) {
   const dir = join(ROOT, name);
@@ -57,6 +61,15 @@ for (const name of readdirSync(ROOT).sort()) {
     else misses.push(`    ${field}: got ${JSON.stringify(value)}, expected ${JSON.stringify(expected[field])}`);
   }
   if (!valid) misses.push('    result does not pass PageReadSchema');
+  // The page report of this page must turn back into a fixture that reads the same (masked values).
+  const report = pageReport(doc as unknown as Document, url, read, 'check');
+  const fixture = reportToFixture(report);
+  const again = readPage(new window.DOMParser().parseFromString(fixture.html, 'text/html') as unknown as Document, fixture.expected.url);
+  const roundTrip = JSON.stringify(again.state === 'profile' ? again.profile : again.state) ===
+    JSON.stringify(report.profile ?? report.state);
+  if (!roundTrip) misses.push(`    page report does not read back the same: ${JSON.stringify(again)}`);
+  reportsOk += roundTrip ? 1 : 0;
+  pages++;
   judged += pageJudged;
   right += valid ? pageRight : 0;
   const pct = ((100 * pageRight) / pageJudged).toFixed(1);
@@ -69,5 +82,6 @@ for (const name of readdirSync(ROOT).sort()) {
 }
 await window.happyDOM.close();
 const overall = judged ? right / judged : 0;
+console.log(`\nPage reports read back the same: ${reportsOk}/${pages}`);
 console.log(`\nOverall: ${right}/${judged} = ${(100 * overall).toFixed(1)}% (target ${100 * TARGET}%)`);
-process.exit(overall >= TARGET ? 0 : 1);
+process.exit(overall >= TARGET && reportsOk === pages ? 0 : 1);

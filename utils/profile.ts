@@ -22,12 +22,19 @@ export type ProfileFieldName = (typeof PROFILE_FIELDS)[number];
 
 // The reader strips controls, bidi and zero-width characters: a report that
 // still holds one was not produced by it, and is refused.
+export const READ_SOURCES = ['structured-data', 'top-card', 'experience', 'headline', 'page-title', 'url'] as const;
+export type ReadSource = (typeof READ_SOURCES)[number];
+
 const visible = z.regex(WITHOUT_REFUSED_CHARS, HIDDEN_CHARS_MESSAGE);
 
 export const ReadFieldSchema = z.object({
   value: z.string().check(z.minLength(1), z.maxLength(5000), visible),
   /** Which reading produced the value, e.g. "sdui-topcard", "bpr-json", "headline-fallback". */
   strategy: z.string().check(z.maxLength(100), visible),
+  /** How it was found: structured data, the labelled top card, an Experience entry, a headline pattern, the URL. */
+  source: z.optional(z.enum(READ_SOURCES)),
+  /** False when the value is a guess the user should check (headline pattern, ambiguous split…). */
+  certain: z.optional(z.boolean()),
 });
 export type ReadField = z.infer<typeof ReadFieldSchema>;
 
@@ -132,4 +139,9 @@ export function listRowValues(row: ListRow): Partial<Record<ProfileFieldName, st
   ];
   for (const [name, value] of pairs) if (value) out[name] = value;
   return out;
+}
+
+/** The profile fields whose value is a guess (`certain: false`): never ticked by default. */
+export function unsureFields(profile: Profile): ProfileFieldName[] {
+  return PROFILE_FIELDS.filter((name) => profile[name]?.certain === false);
 }

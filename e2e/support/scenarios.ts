@@ -6,7 +6,7 @@ import type { ExtensionHarness } from './harness';
 import { connectionStatus, configureExtension, fieldProblem, openOptions, submitSettings } from './options';
 import { DEMO_PROFILE, PERSON_A, PERSON_B } from './pages';
 import { waitForPopup, type PopupView } from './popup';
-import { findTabId, readLocalStorage, readStoredItems, recordTabReads, storedRead, writeLocalStorage, type StoredRead } from './tabs';
+import { findTabId, readLocalStorage, readStoredItems, recordTabReads, storedRead, writeLocalStorage, type ExtApi, type StoredRead } from './tabs';
 import { sleep, waitUntil } from './wait';
 
 /** Well-formed (passes the options page's format check) but unknown to the sandbox. */
@@ -165,4 +165,24 @@ export async function pageStates(harness: ExtensionHarness, cases: { url: string
     const { view } = await waitForPopup(harness, tabId, (v) => v.state === state, `the popup to show ${state} for ${url}`);
     expect(view.fields).toEqual({});
   }
+}
+
+/**
+ * "Copy a page report": the content script hands the page as it is to the extension's own pages
+ * (the popup masks it; tests/linkedin/report.test.ts checks the masking), and the popup goes on
+ * showing the profile.
+ */
+export async function pageReportFromContentScript(harness: ExtensionHarness): Promise<void> {
+  await harness.openLinkedIn(DEMO_PROFILE.url);
+  const tabId = await findTabId(harness, DEMO_PROFILE.url);
+  await waitForPopup(harness, tabId, (v) => v.fields.firstName === DEMO_PROFILE.firstName, 'the popup to show the demo profile');
+  const control = await harness.control();
+  const page = await control.evaluate(async (id) => {
+    const g = globalThis as { browser?: ExtApi; chrome?: ExtApi };
+    return (await (g.browser ?? g.chrome)!.tabs.sendMessage(id, { type: 'page-report' })) as { url: string; html: string };
+  }, tabId);
+  expect(page.url).toBe(DEMO_PROFILE.url);
+  expect(page.html).toContain(DEMO_PROFILE.lastName);
+  const { view } = await waitForPopup(harness, tabId, (v) => v.state === 'profile', 'the popup to show the profile');
+  expect(view.fields.firstName).toBe(DEMO_PROFILE.firstName);
 }

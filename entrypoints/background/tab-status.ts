@@ -10,7 +10,7 @@ import { recordRead, reviewRows, withProvenance } from '@/utils/diff/provenance'
 import { persistentStore } from '@/utils/storage/extension';
 import { jobChangesItem, provenanceItem } from '@/utils/storage/items';
 import { findLink, type Registry } from '@/utils/match/registry';
-import { profileValues, type PageRead } from '@/utils/profile';
+import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
 import { toErrorInfo } from '@/utils/skipcall/errors';
 import { clientFromSettings, customFieldDefinitions } from './api';
 import { cachedContact } from './contact-cache';
@@ -39,6 +39,7 @@ async function statusOf(read: PageRead, context: Context): Promise<TabStatus> {
       customFieldMap: context.settings.customFieldMap,
       customFields: definitions,
       preferLinkedIn: context.settings.preferLinkedIn,
+      unsure: unsureFields(read.profile),
     });
     // Three-way: against what was read and written before this read; then this read is recorded.
     const store = persistentStore();

@@ -38,12 +38,15 @@ async function until(check: () => boolean, what: string) {
 
 const TAB = 7;
 
-async function mount(values = profile): Promise<HTMLElement> {
+async function mount(values = profile, unsure?: ('role' | 'lastName')[]): Promise<HTMLElement> {
   const readId = await readOnTab(TAB, values);
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   await act(async () =>
-    render(<ContactPanel tabId={TAB} readId={readId} contactId={DEMO_CONTACT_ID} profile={values} profileKey="k" onBusy={() => undefined} />, root),
+    render(
+      <ContactPanel tabId={TAB} readId={readId} contactId={DEMO_CONTACT_ID} profile={values} unsure={unsure} profileKey="k" onBusy={() => undefined} />,
+      root,
+    ),
   );
   await until(() => !!q(root, '[data-testid="apply"]'), 'the diff');
   return root;
@@ -76,6 +79,13 @@ describe('the diff table', () => {
     expect(box(root, 'city')?.checked).toBe(false);
     expect(row(root, 'city')?.textContent).toContain('Paris');
     expect(row(root, 'city')?.querySelector<HTMLInputElement>('[data-testid="diff-value-input"]')?.value).toBe('Lyon');
+  });
+
+  it('offers a value read as a guess unticked, for the user to tick', async () => {
+    const root = await mount(profile, ['role']);
+    expect(row(root, 'role')?.getAttribute('data-status')).toBe('fill');
+    expect(box(root, 'role')?.checked).toBe(false);
+    expect(box(root, 'role')?.disabled).toBe(false);
   });
 
   it('says why apply is disabled: nothing ticked', async () => {

@@ -15,8 +15,8 @@ const demoRead: PageRead = {
   profile: {
     firstName: { value: 'Élodie', strategy: 'display-name' },
     lastName: { value: 'Marchand', strategy: 'display-name' },
-    role: { value: 'Directrice commerciale', strategy: 'headline-fallback' },
-    linkedinUrl: { value: 'https://www.linkedin.com/in/elodie-marchand-demo', strategy: 'url' },
+    role: { value: 'Directrice commerciale', strategy: 'headline-fallback', source: 'headline', certain: false },
+    linkedinUrl: { value: 'https://www.linkedin.com/in/elodie-marchand-demo', strategy: 'url', source: 'url', certain: true },
   },
   otherPositions: [{ role: 'Trésorière', company: 'Association des Brasseurs' }],
 };
@@ -59,6 +59,12 @@ describe('Popup', () => {
       linkedinUrl: 'https://www.linkedin.com/in/elodie-marchand-demo',
     });
     expect(root.textContent).toContain('guessed from the headline');
+    // The guess is marked as unsure; what was read for sure is not.
+    const role = root.querySelector('[data-field="role"]')!;
+    expect(role.getAttribute('data-certain')).toBe('false');
+    expect(role.getAttribute('title')).toContain('from the headline');
+    expect(root.querySelector('[data-field="linkedinUrl"]')?.getAttribute('data-certain')).toBe('true');
+    expect(root.querySelector('[data-testid="copy-page-report"]')?.textContent).toBe('Copy a page report');
     expect(root.textContent).toContain('Trésorière · Association des Brasseurs');
     expect(root.querySelector('[data-testid="setup-needed"]')).toBeNull();
   });
@@ -141,5 +147,37 @@ describe('Popup in French', () => {
     await fakeBrowser.storage.session.set({ 'tab:7': { read: { state: 'authwall', url: 'https://www.linkedin.com/x' }, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
     expect(root.querySelector('[data-testid="page-state"]')?.textContent).toBe('LinkedIn vous demande de vous connecter. Connectez-vous, puis rouvrez le profil.');
+  });
+});
+
+describe('Copy a page report', () => {
+  beforeEach(() => {
+    startBackground(7);
+  });
+
+  it('copies the masked page and the reader’s masked result, none of the page’s names', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const html = readFileSync(resolve(import.meta.dirname, '../fixtures/linkedin/ember-2024-full-en.html'), 'utf8');
+    const url = 'https://www.linkedin.com/in/hugo-lambert-7c1e92/';
+    const sent: unknown[] = [];
+    fakeBrowser.tabs.sendMessage = (async (tabId: number, message: unknown) => {
+      sent.push({ tabId, message });
+      return { url, html };
+    }) as typeof fakeBrowser.tabs.sendMessage;
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void (copied = text) } });
+    await fakeBrowser.storage.session.set({ 'tab:7': { read: demoRead, readId: 'r1', readAt: 1 } });
+    const root = await renderPopup(7);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="copy-page-report"]')!.click());
+    for (let i = 0; i < 100 && !root.querySelector('[data-testid="page-report-status"]'); i++) {
+      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    }
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'page-report' } }]);
+    expect(root.querySelector('[data-testid="page-report-status"]')?.getAttribute('data-status')).toBe('done');
+    const report = JSON.parse(copied);
+    expect(report.state).toBe('profile');
+    expect(Object.keys(report.profile)).toEqual(expect.arrayContaining(['firstName', 'lastName', 'role', 'company', 'city']));
+    for (const secret of ['Hugo', 'Lambert', 'Cartoval', 'hugo-lambert', 'Léa', 'Fontaine']) expect(copied).not.toContain(secret);
   });
 });

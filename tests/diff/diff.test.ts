@@ -188,3 +188,20 @@ describe('conflicts and undo', () => {
     expect(history[0]?.id).toBe(`h${HISTORY_MAX + 4}`);
   });
 });
+
+describe('unsure values', () => {
+  it('shows a value read as a guess but never ticks it by default', () => {
+    const sure = computeDiff(contact, profile, { customFieldMap: { headline: 'headline_linkedin' }, customFields: definitions });
+    const unsure = computeDiff(contact, profile, {
+      customFieldMap: { headline: 'headline_linkedin' },
+      customFields: definitions,
+      unsure: ['role', 'lastName', 'headline'],
+    });
+    const ticked = (rows: typeof sure) => rows.filter((r) => r.defaultTicked).map((r) => r.key);
+    expect(ticked(sure)).toContain('role');
+    expect(ticked(unsure)).not.toContain('role');
+    // The rows themselves are unchanged: the user still sees them and may tick them.
+    expect(statuses(unsure)).toEqual(statuses(sure));
+    expect(ticked(unsure)).toEqual(ticked(sure).filter((key) => !['role', 'lastName', 'customFields.headline_linkedin'].includes(key)));
+  });
+});

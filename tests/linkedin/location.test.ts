@@ -24,6 +24,23 @@ describe('parseLocation', () => {
     ['Tokyo, Japan', 'Tokyo', 'Japan'],
     ['Lyon, France · Contact info', 'Lyon', 'France'],
     ['Greater Grand Rapids Area', 'Grand Rapids', undefined],
+    // Outside France, in English and French.
+    ['Yokohama, Kanagawa, Japon', 'Yokohama', 'Japon'],
+    ['Greater Tokyo Area', 'Tokyo', 'Japan'],
+    ['Région de Tokyo', 'Tokyo', 'Japon'],
+    ['Lagos, Nigeria', 'Lagos', 'Nigeria'],
+    ['Nairobi, Kenya', 'Nairobi', 'Kenya'],
+    ['Bogotá, Colombie', 'Bogotá', 'Colombie'],
+    ['São Paulo et périphérie', 'São Paulo', 'Brésil'],
+    ['Greater Sydney Area', 'Sydney', 'Australia'],
+    ['Dubai, United Arab Emirates', 'Dubai', 'United Arab Emirates'],
+    ['Dubaï, Émirats arabes unis', 'Dubaï', 'Émirats arabes unis'],
+    ['New York City Metropolitan Area', 'New York City', 'United States'],
+    ['Région de Montréal', 'Montréal', 'Canada'],
+    ['Hong Kong, Hong Kong SAR', 'Hong Kong', 'Hong Kong SAR'],
+    ['Singapore, Singapore', 'Singapore', 'Singapore'],
+    ['Istanbul, Türkiye', 'Istanbul', 'Türkiye'],
+    ['Prague, Czech Republic', 'Prague', 'Czech Republic'],
   ])('%s → %s, %s', (text, city, country) => {
     expect(parseLocation(text)).toEqual({ city, country });
   });
@@ -36,6 +53,11 @@ describe('parseLocation', () => {
     ['Pays de la Loire, France', 'France'],
     ['Île-de-France', 'France'],
     ['Bretagne', 'France'],
+    ['Japon', 'Japon'],
+    ['Nigeria', 'Nigeria'],
+    ['Vietnam', 'Vietnam'],
+    ['Corée du Sud', 'Corée du Sud'],
+    ['Allemagne', 'Allemagne'],
   ])('%s → no city, %s', (text, country) => {
     expect(parseLocation(text)).toEqual({ country });
   });
@@ -51,5 +73,7 @@ describe('parseLocation', () => {
     expect(countryName('de')).toBe('Germany');
     expect(countryName('DE', true)).toBe('Allemagne');
     expect(countryName('ZZ')).toBeUndefined();
+    expect(countryName('JP', true)).toBe('Japon');
+    expect(countryName('NG')).toBe('Nigeria');
   });
 });

@@ -108,7 +108,9 @@ describe('a stale card under another person’s URL', () => {
 });
 
 describe('a card without identifying links at its own URL', () => {
-  const cases = profiles.map((f) => [f.name, f] as const);
+  // The member's own card without its edit links shows the viewer's name: it is then the viewer's
+  // mini card as far as anyone can tell, and is not read (tests/linkedin/subpages.test.ts).
+  const cases = profiles.filter((f) => f.name !== 'ember-2024-self-view').map((f) => [f.name, f] as const);
 
   it.each(cases)('%s: read on a first load, and after navigating from someone else', (_, f) => {
     const url = f.expected.url;

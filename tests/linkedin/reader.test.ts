@@ -40,8 +40,7 @@ describe('in-page navigation', () => {
       firstName: 'Hugo',
       lastName: 'Lambert',
       headline: 'Product Manager chez Cartoval | Mobilité urbaine',
-      role: 'Product Manager',
-      company: 'Cartoval',
+      // No position and no current company shown yet: a headline is not a job title.
       city: 'Bordeaux',
       country: 'France',
       linkedinUrl: 'https://www.linkedin.com/in/hugo-lambert-7c1e92',
@@ -65,13 +64,17 @@ describe('in-page navigation', () => {
     expect(emberRead.state === 'profile' && emberRead.profile.role).toEqual({
       value: 'Product Manager',
       strategy: 'headline-fallback',
+      source: 'headline',
+      certain: false,
     });
 
     const sdui = doc('sdui-2026-en');
     const section = sdui.querySelector('[componentkey$="ExperienceTopLevelSection"]')!;
     section.setAttribute('componentkey', 'com.linkedin.sdui.profile.card.refACoAAOtherMember1ExperienceTopLevelSection');
     const sduiRead = readPage(sdui, 'https://www.linkedin.com/in/sophie-nguyen-pm/');
-    expect(sduiRead.state === 'profile' && sduiRead.profile.role?.strategy).toBe('headline-fallback');
+    // Its headline names no company: without the Experience card no role is read.
+    expect(sduiRead.state === 'profile' && sduiRead.profile.role).toBeUndefined();
+    expect(sduiRead.state === 'profile' && sduiRead.profile.company?.value).toBe('Lumen Pay');
   });
 
   it('reads the vanity URL when the address holds a member token', () => {

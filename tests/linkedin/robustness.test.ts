@@ -25,6 +25,9 @@ const FALLBACKS: Record<string, Partial<Record<ProfileFieldName, string[]>>> = {
   // "Company · School" line reads as the headline (known gap, the person's own data).
   'sdui-2026-en': { headline: ['Lumen Pay · HEC Paris'] },
   'sdui-2026-fr': { headline: ['Atelier Zénith · École Boulle'] },
+  'sdui-2026-en-badges': { headline: ['Meridian Cloud · National University of Singapore'] },
+  'sdui-2026-fr-pronoun': { headline: ['École 42'] },
+  'sdui-2026-fr-contact-website': { headline: ['Studio Bastos'] },
 };
 
 function fieldsOf(read: PageRead): Partial<Record<ProfileFieldName, string>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDisplayName, firstNameFromHints, isPronoun, namesMatchDisplay, splitName } from '../../utils/linkedin/text';
+import { cleanDisplayName, firstNameFromHints, isDecidedSplit, isPronoun, namesMatchDisplay, splitName } from '../../utils/linkedin/text';
 
 describe('cleanDisplayName', () => {
   it.each([
@@ -18,6 +18,11 @@ describe('cleanDisplayName', () => {
     ['Mme Claire Petit', 'Claire Petit'],
     ['  Jean   Dupont  ', 'Jean Dupont'],
     ['Madonna', 'Madonna'],
+    ['Dr. Amélie Rousseau, MBA 🚀 (she/her)', 'Amélie Rousseau'],
+    ['Thomas Girard Premium', 'Thomas Girard'],
+    ['Sofia Alves · 2nd', 'Sofia Alves'],
+    ['Pr. Paul-Henri Ngata (il/lui)', 'Paul-Henri Ngata'],
+    ['✨ 李小龙 ✨', '李小龙'],
   ])('%s → %s', (raw, clean) => {
     expect(cleanDisplayName(raw)).toBe(clean);
   });
@@ -33,6 +38,10 @@ describe('splitName', () => {
     ['VASSEUR Marie Claire', 'Marie Claire', 'VASSEUR'],
     ['Дмитрий Волков', 'Дмитрий', 'Волков'],
     ['山田 太郎', '太郎', '山田'],
+    ['李小龙', '小龙', '李'],
+    ['山田太郎', '太郎', '山田'],
+    ['김민준', '민준', '김'],
+    ['JEAN DUPONT', 'JEAN', 'DUPONT'],
   ])('%s → %s / %s', (name, first, last) => {
     expect(splitName(name)).toEqual({ first, last });
   });
@@ -40,6 +49,18 @@ describe('splitName', () => {
   it('keeps a single word as the first name', () => {
     expect(splitName('Zaynab')).toEqual({ first: 'Zaynab' });
     expect(splitName('')).toEqual({});
+  });
+});
+
+describe('isDecidedSplit', () => {
+  it('tells a sure split from a guess', () => {
+    expect(isDecidedSplit('Jean Dupont')).toBe(true);
+    expect(isDecidedSplit('Marie Claire VASSEUR')).toBe(true);
+    expect(isDecidedSplit('Marie-Hélène de La Tour')).toBe(true);
+    expect(isDecidedSplit('山田 太郎')).toBe(true);
+    expect(isDecidedSplit('Jean Pierre Roux')).toBe(false);
+    expect(isDecidedSplit('JEAN PIERRE ROUX')).toBe(false);
+    expect(isDecidedSplit('山田太郎')).toBe(false);
   });
 });
 

@@ -100,6 +100,20 @@ describe('externalUrl', () => {
     expect(externalUrl('/redir/redirect?url=http%3A%2F%2Fexample.com')).toBe('http://example.com');
   });
 
+  it('decodes nested redirects and doubly encoded targets fully, keeping only http(s)', () => {
+    const inner = encodeURIComponent('https://www.linkedin.com/redir/redirect?url=' + encodeURIComponent('https://atelier-zenith.example/fr'));
+    expect(externalUrl(`https://www.linkedin.com/safety/go?url=${inner}&trk=x`)).toBe('https://atelier-zenith.example/fr');
+    expect(externalUrl('/redir/redirect?url=https%253A%252F%252Fmaison%252Eexample%252Ecom%252Fshop')).toBe(
+      'https://maison.example.com/shop',
+    );
+    expect(externalUrl('/redir/redirect?url=https%3A%2F%2Fexample%252Eorg%2Fa%2520b')).toBe('https://example.org/a%20b');
+    expect(externalUrl('https://example%2Enet/x')).toBe('https://example.net/x');
+    expect(externalUrl('/redir/redirect?url=javascript%3Aalert(1)')).toBeUndefined();
+    expect(externalUrl('/redir/redirect?url=ftp%3A%2F%2Fexample.com')).toBeUndefined();
+    expect(externalUrl('/redir/redirect?url=data%253Atext%252Fhtml%252Cx')).toBeUndefined();
+    expect(externalUrl('/redir/redirect?url=https%3A%2F%2Fuser%3Apass%40example.com')).toBeUndefined();
+  });
+
   it('keeps plain external links and refuses LinkedIn or non-web ones', () => {
     expect(externalUrl('https://example.com/x')).toBe('https://example.com/x');
     expect(externalUrl('https://www.linkedin.com/in/someone')).toBeUndefined();

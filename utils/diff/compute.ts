@@ -27,6 +27,8 @@ export interface DiffOptions {
   customFields?: readonly CustomField[];
   /** Keys whose `update` rows start ticked: the user prefers LinkedIn's value there. */
   preferLinkedIn?: readonly string[];
+  /** Profile fields read as a guess (headline pattern, ambiguous name split): shown, never ticked by default. */
+  unsure?: readonly ProfileFieldName[];
 }
 
 export type ProfileValues = Partial<Record<ProfileFieldName, string>>;
@@ -74,16 +76,17 @@ function phoneRow(contact: Contact, phone: string | undefined, prefer: boolean):
 
 export function computeDiff(contact: Contact, profile: ProfileValues, options: DiffOptions = {}): DiffRow[] {
   const prefer = new Set(options.preferLinkedIn ?? []);
+  const unsure = new Set(options.unsure ?? []);
+  const sure = (r: DiffRow, source: ProfileFieldName): DiffRow => (unsure.has(source) ? { ...r, defaultTicked: false } : r);
   const rows = STANDARD_FIELDS.map((field) =>
-    row(field.key, field.kind, currentValue(contact, field.key), profile[field.source], prefer.has(field.key)),
+    sure(row(field.key, field.kind, currentValue(contact, field.key), profile[field.source], prefer.has(field.key)), field.source),
   );
-  rows.push(phoneRow(contact, profile.phone, prefer.has(PHONE_KEY)));
+  rows.push(sure(phoneRow(contact, profile.phone, prefer.has(PHONE_KEY)), 'phone'));
   for (const [source, slug] of Object.entries(options.customFieldMap ?? {})) {
     if (!slug) continue;
     const key = `${CUSTOM_PREFIX}${slug}`;
-    rows.push(
-      row(key, 'text', customFieldValue(contact, slug, options.customFields), profile[source as ProfileFieldName], prefer.has(key)),
-    );
+    const field = source as ProfileFieldName;
+    rows.push(sure(row(key, 'text', customFieldValue(contact, slug, options.customFields), profile[field], prefer.has(key)), field));
   }
   return rows;
 }

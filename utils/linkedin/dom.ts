@@ -1,7 +1,7 @@
 // Read-only DOM helpers shared by the strategies. Nothing here writes to the page.
 import { clean } from './text';
 import type { CardLookup } from './types';
-import { isMemberToken, slugOfHref } from './url';
+import { isMemberToken, isSelfAlias, slugOfHref } from './url';
 
 export const txt = (el: Element | null | undefined): string => clean(el?.textContent);
 
@@ -46,7 +46,8 @@ export function linkOwner(slugs: string[], urlSlug: string): LinkOwner {
   if (slugs.includes(urlSlug)) return { owner: 'url-person' };
   const vanity = slugs.find((s) => !isMemberToken(s));
   // /in/ACoAA… URLs (from Sales Navigator) show the vanity slug, which nothing on the page ties to the token.
-  if (isMemberToken(urlSlug)) return { owner: 'unknown', vanity };
+  // So does /in/me/, the viewer's own profile.
+  if (isMemberToken(urlSlug) || isSelfAlias(urlSlug)) return { owner: 'unknown', vanity };
   // A member token cannot be compared with a vanity slug; another vanity slug is another person.
   return vanity ? { owner: 'other-person' } : { owner: 'unknown' };
 }

@@ -9,7 +9,8 @@ import type { CardLookup, Reading } from './types';
 
 const SEL = {
   // ember-2024-full-en.html, ember-2025-fr.html: only the subject's card links these overlays.
-  ownLinks: 'a[href*="/overlay/about-this-profile"], a[href*="/overlay/contact-info"]',
+  // ember-self-view.html: the member's own card links its edit views instead.
+  ownLinks: 'a[href*="/overlay/about-this-profile"], a[href*="/overlay/contact-info"], a[href*="/in/"][href*="/edit/"]',
   // ember-2024-private.html (no about link): the h1 anchors the card.
   anchor: 'h1, .pv-top-card',
   // feed.html has an h1 too: without the subject's own links, one of these must show a profile card.
@@ -29,6 +30,8 @@ const SEL = {
   otherPeople: 'a[href*="/search/"], a[href*="/in/"]:not([href*="/overlay/"])',
   // ember-2024-full-en.html, ember-2024-stale-json.html (grouped entry), ember-several-positions.html
   experience: '#experience',
+  // ember-details-experience.html: /in/<slug>/details/experience/ lists entries without the anchor.
+  detailsList: 'section [data-view-name="profile-component-entity"]',
   // Links a section makes to its owner's profile pages ("Show all", media viewer).
   sectionLinks: 'a[href*="/details/"], a[href*="/overlay/"]',
   // every Ember fixture: the shown copy of each text (a visually-hidden copy follows).
@@ -85,15 +88,15 @@ function texts(root: Element, skip?: Element | null): string[] {
  * Current positions from the Experience card of the main column, unless its links
  * name someone else. `slug`: the card's vanity slug when the URL holds a member token.
  */
-export function readEmberExperience(doc: Document, slug: string): Reading | null {
-  const section = mainOf(doc).querySelector(SEL.experience)?.closest('section');
+export function readEmberExperience(doc: Document, slug: string, details = false): Reading | null {
+  const main = mainOf(doc);
+  const section = (main.querySelector(SEL.experience) ?? (details ? main.querySelector(SEL.detailsList) : null))?.closest('section');
   if (section && linkOwner(hrefSlugs(section, SEL.sectionLinks), slug).owner === 'other-person') return null;
   const list = section?.querySelector('ul');
-  return {
-    source: 'ember-experience',
-    positions: [...(list?.children ?? [])].flatMap((item) => {
-      const nested = item.querySelector('ul');
-      return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
-    }),
-  };
+  const items = [...(list?.children ?? [])];
+  const positions = items.flatMap((item) => {
+    const nested = item.querySelector('ul');
+    return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
+  });
+  return { source: 'ember-experience', positions, allEnded: !positions.length && items.some((i) => texts(i).some(isDateLine)) };
 }

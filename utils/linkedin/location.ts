@@ -10,28 +10,51 @@ export interface Place {
 
 const table = (rows: string, split: (row: string) => string[][]) => new Map(rows.split('|').flatMap(split) as [string, string][]);
 
-// ISO code → "English name,French name" (French only when it differs); also name → code.
-const COUNTRY_ROWS =
-  'FR,France|BE,Belgium,Belgique|CH,Switzerland,Suisse|LU,Luxembourg|MC,Monaco|CA,Canada|' +
-  'US,United States,États-Unis|GB,United Kingdom,Royaume-Uni|DE,Germany,Allemagne|ES,Spain,Espagne|' +
-  'IT,Italy,Italie|PT,Portugal|NL,Netherlands,Pays-Bas|IE,Ireland,Irlande|MA,Morocco,Maroc|' +
-  'TN,Tunisia,Tunisie|DZ,Algeria,Algérie|SN,Senegal,Sénégal|CI,Côte d’Ivoire|CM,Cameroon,Cameroun|' +
-  'MU,Mauritius,Maurice|AE,United Arab Emirates,Émirats arabes unis|IL,Israel,Israël|LB,Lebanon,Liban|' +
-  'IN,India,Inde|CN,China,Chine|JP,Japan,Japon|SG,Singapore,Singapour|AU,Australia,Australie|' +
-  'BR,Brazil,Brésil|PL,Poland,Pologne|SE,Sweden,Suède|RU,Russia,Russie|UA,Ukraine';
-const COUNTRY = table(COUNTRY_ROWS, (row) => {
-  const [code, en, fr = en] = row.split(',') as [string, string, string?];
-  return [[code, `${en},${fr}`], [fold(en), code], [fold(fr), code]];
-});
+// Country names in English and French come from the browser (Intl.DisplayNames), for every ISO
+// region: no France-centric list. LinkedIn's own spellings that differ are aliases.
+const ALIASES = 'US:USA|GB:UK|CZ:Czech Republic,République tchèque|TR:Turkey,Türkiye|HK:Hong Kong SAR';
+// ZZ is "Unknown Region"; the other non-country codes (EU, UN…) never stand for a location.
+const NOT_COUNTRIES = new Set(['ZZ']);
+
+let names: { en: Intl.DisplayNames; fr: Intl.DisplayNames } | undefined;
+let codes: Map<string, string> | undefined;
+
+function displayNames() {
+  return (names ??= {
+    en: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
+    fr: new Intl.DisplayNames(['fr'], { type: 'region', fallback: 'none' }),
+  });
+}
+
+/** Folded country name (EN, FR, alias) → ISO code, built once. */
+function countryCodes(): Map<string, string> {
+  if (codes) return codes;
+  codes = table(ALIASES, (row) => {
+    const [code, list] = row.split(':') as [string, string];
+    return list.split(',').map((name) => [fold(name), code]);
+  });
+  const { en, fr } = displayNames();
+  for (let a = 65; a < 91; a++) {
+    for (let b = 65; b < 91; b++) {
+      const code = String.fromCharCode(a, b);
+      if (NOT_COUNTRIES.has(code)) continue;
+      for (const names of [en, fr]) {
+        const name = names.of(code);
+        if (name && name !== code) codes.set(fold(name), code);
+      }
+    }
+  }
+  return codes;
+}
 
 // Metro areas named by their main city → ISO code.
 const METRO = table(
   'FR:Paris,Lyon,Marseille,Toulouse,Bordeaux,Lille,Nantes,Nice,Strasbourg,Montpellier,Rennes,Grenoble,Rouen,' +
     'Toulon,Saint-Étienne,Dijon,Tours,Angers,Clermont-Ferrand,Metz,Nancy,Orléans,Caen,Reims,Le Havre,Brest,' +
     'Limoges,Amiens,Perpignan,Besançon,Mulhouse,Annecy,Avignon,Poitiers,Pau,La Rochelle,Bayonne,Le Mans|' +
-    'BE:Brussels,Bruxelles,Antwerp,Anvers,Liège|CH:Geneva,Genève,Zurich,Lausanne|LU:Luxembourg|' +
-    'CA:Montreal,Montréal,Quebec,Québec,Toronto|GB:London,Londres|US:New York,San Francisco,Boston|' +
-    'DE:Berlin,Munich|ES:Madrid,Barcelona,Barcelone|NL:Amsterdam|MA:Casablanca',
+    'BE:Brussels,Bruxelles|CH:Geneva,Genève,Zurich|LU:Luxembourg|CA:Montreal,Montréal,Toronto|GB:London,Londres|' +
+    'US:New York,New York City,San Francisco,Boston|DE:Berlin,Munich|ES:Madrid,Barcelona,Barcelone|NL:Amsterdam|' +
+    'MA:Casablanca|JP:Tokyo|SG:Singapore|AU:Sydney|BR:São Paulo',
   (row) => {
     const [code, cities] = row.split(':') as [string, string];
     return cities.split(',').map((city) => [fold(city), code]);
@@ -49,10 +72,13 @@ const REGIONS = new Set(
 
 /** Country name for an ISO code (JSON-LD addressCountry), in the page's language. */
 export function countryName(code: string | undefined, fr = false): string | undefined {
-  return COUNTRY.get(clean(code).toUpperCase())?.split(',')[fr ? 1 : 0];
+  const iso = clean(code).toUpperCase();
+  if (!/^[A-Z]{2}$/.test(iso) || NOT_COUNTRIES.has(iso)) return undefined;
+  const name = displayNames()[fr ? 'fr' : 'en'].of(iso);
+  return name && name !== iso ? name : undefined;
 }
 
-const isCountry = (name: string) => COUNTRY.has(fold(name));
+const isCountry = (name: string) => countryCodes().has(fold(name));
 
 // "Greater Lyon Area", "Lyon Metropolitan Area", "Greater Paris Metropolitan Region",
 // "San Francisco Bay Area", "Lille Area" / "Paris et périphérie" / "Région de Paris".
@@ -77,9 +103,17 @@ export function parseLocation(raw: string | undefined): Place {
   const fr = METRO_FR.exec(head);
   const en = fr ? null : METRO_EN.exec(head);
   head = clean(fr?.[1] ?? fr?.[2] ?? en?.[1] ?? head);
-  if (!head || isCountry(head)) return { country };
+  // A city-state names itself twice ("Singapore, Singapore", "Hong Kong, Hong Kong SAR").
+  if (!head || (isCountry(head) && !(country && parts.length > 1))) return { country };
   const code = METRO.get(fold(head));
   // A lone unknown name is not trusted as a city (it may be any label).
   if (parts.length === 1 && !fr && !en && !code) return {};
   return { city: head, country: country ?? (code && countryName(code, !!fr)) };
+}
+
+/** Every word of the place names the reader knows (countries, metros, French regions), folded. */
+export function placeWords(): Set<string> {
+  const words = new Set<string>();
+  for (const name of [...countryCodes().keys(), ...METRO.keys(), ...REGIONS]) for (const w of name.split(' ')) words.add(w);
+  return words;
 }

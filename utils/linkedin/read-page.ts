@@ -3,7 +3,7 @@
 // own top card first, embedded data only when it names the URL's person,
 // headline guesses last. Pure: takes the Document and URL, never writes.
 // Type-only imports from ../profile keep zod out of the content script.
-import type { PageRead, Position, Profile, ProfileFieldName } from '../profile';
+import type { PageRead, Position, Profile, ProfileFieldName, ReadSource } from '../profile';
 import { readSalesApiJson, readVoyagerJson } from './bpr-json';
 import { readContactOverlay } from './contact';
 import { mayReadUnproven, type ReadContext } from './context';
@@ -14,9 +14,26 @@ import { findPublicCard, isPublicPage, readPublicCard, readPublicData } from './
 import { findLeadCard, readLeadCard } from './salesnav';
 import { findSduiCard, isSduiPage, readSduiCard, readSduiExperience } from './sdui';
 import { terminalState } from './state';
-import { clean, cleanDisplayName, firstNameFromHints, namesMatchDisplay, sameText, splitName } from './text';
+import {
+  clean,
+  cleanDisplayName,
+  firstNameFromHints,
+  isDecidedSplit,
+  namesAlike,
+  namesMatchDisplay,
+  sameText,
+  splitName,
+} from './text';
 import type { Reading } from './types';
-import { canonicalLinkedInUrl, canonicalProfileUrl, canonicalSalesUrl, parseLinkedInUrl, type LinkedInPage } from './url';
+import {
+  canonicalLinkedInUrl,
+  canonicalProfileUrl,
+  canonicalSalesUrl,
+  isSelfAlias,
+  parseLinkedInUrl,
+  profileSubPage,
+  type LinkedInPage,
+} from './url';
 
 export { previousOf, type PreviousProfile, type ReadContext } from './context';
 
@@ -91,7 +108,14 @@ function topCardOf(
 ): TopCard | 'other-person' | 'unproven' | null {
   const card = readTopCard(doc, page);
   if (!card || card === 'other-person' || card.proven) return card;
+  // On a sub-page (/details/…, /recent-activity/) a card that names nobody may be the viewer's own: not read.
+  if (profileSubPage(url)) return null;
   const shownName = clean(card.readings.find((r) => clean(r.name))?.name);
+  // A card that names nobody and shows the viewer's own name is the viewer's mini card (a feed or
+  // activity page left on screen), not the URL's person: the member's own profile proves itself.
+  const viewer = viewerName(doc);
+  const self = page.kind === 'profile' && isSelfAlias(page.slug);
+  if (viewer && shownName && !self && namesAlike(shownName, viewer)) return 'unproven';
   return mayReadUnproven(url, shownName, card.vanity, context) ? card : 'unproven';
 }
 
@@ -118,7 +142,13 @@ function findPerson(
       readings.push(...readPublicData(doc, page.slug, !!card || mayReadUnproven(url, '', undefined, context)));
     } else {
       if (card && gen === 'sdui') readings.push(readSduiExperience(doc, card.element) ?? none);
-      if (card && gen === 'ember') readings.push(readEmberExperience(doc, slug) ?? none);
+      const sub = profileSubPage(url);
+      if (gen === 'ember' && (card || sub === 'details/experience')) {
+        readings.push(readEmberExperience(doc, slug, sub === 'details/experience') ?? none);
+      }
+      // A sub-page without the member's card: the name its title shows, on a first load only.
+      const title = !card && sub ? readTitle(doc) : undefined;
+      if (title?.name && mayReadUnproven(url, title.name, undefined, context)) readings.push(title);
       // Both are checked against the person's slug: they never come from a stale page.
       readings.push(
         readContactOverlay(doc, slug, `${gen}-contact-info`) ?? none,
@@ -129,15 +159,38 @@ function findPerson(
   return readings.some((r) => r.name || r.firstName) ? { kind, readings, vanity: card?.vanity } : null;
 }
 
+/** The class of a strategy: how the value was found. */
+export function sourceOf(strategy: string): ReadSource {
+  if (strategy === 'url') return 'url';
+  if (strategy === 'headline-fallback') return 'headline';
+  if (/experience/.test(strategy)) return 'experience';
+  if (/json|meta-profile/.test(strategy)) return 'structured-data';
+  if (strategy === 'page-title') return 'page-title';
+  return 'top-card';
+}
+
+/** The viewer's name, from the photo of the navigation's "Me" menu (every generation). */
+function viewerName(doc: Document): string {
+  return clean(doc.querySelector(SEL_VIEWER)?.getAttribute('alt'));
+}
+const SEL_VIEWER = 'img.global-nav__me-photo[alt], [data-x--dropdown-trigger--user] img[alt], header nav img[alt]';
+
+/** "(3) Experience | Jane Doe | LinkedIn" → "Jane Doe": the member a sub-page is about (section, name, site). */
+function readTitle(doc: Document): Reading {
+  const m = /^(?:\(\d+\+?\)\s*)?[^|]+\|\s*([^|]+?)\s*\|\s*LinkedIn\s*$/.exec(clean(doc.title));
+  return { source: 'page-title', name: m?.[1], unsure: ['name'] };
+}
+
 class Builder {
   profile: Profile = {};
   /** Start of the current position, when the experience card shows it. */
   since?: string;
   constructor(readonly readings: Reading[]) {}
 
-  set(field: ProfileFieldName, value: string | undefined, strategy: string): void {
+  set(field: ProfileFieldName, value: string | undefined, strategy: string, certain = true): void {
     const v = clean(value).slice(0, 5000);
-    if (v && !this.profile[field]) this.profile[field] = { value: v, strategy };
+    const source = sourceOf(strategy);
+    if (v && !this.profile[field]) this.profile[field] = { value: v, strategy, source, certain: certain && source !== 'headline' };
   }
 
   /** First reading that has the key (non-empty). */
@@ -150,7 +203,7 @@ class Builder {
 
   copy(field: 'headline' | 'website' | 'email' | 'phone'): void {
     const r = this.pick(field);
-    if (r) this.set(field, r[field], r.source);
+    if (r) this.set(field, r[field], r.source, !r.unsure?.includes(field as 'headline'));
   }
 
   names(): void {
@@ -167,8 +220,10 @@ class Builder {
       const hinted = firstNameFromHints(display, this.readings.flatMap((r) => r.hints ?? []));
       const split = hinted ? { first: hinted, last: display.slice(hinted.length) } : splitName(display);
       const strategy = hinted ? `${shown.source}+label-hint` : shown.source;
-      this.set('firstName', split.first, strategy);
-      this.set('lastName', split.last, strategy);
+      // Three words or more without a label or capitals to tell where the first name ends: a guess.
+      const certain = (!!hinted || isDecidedSplit(display)) && !shown.unsure?.includes('name');
+      this.set('firstName', split.first, strategy, certain);
+      this.set('lastName', split.last, strategy, certain);
     }
   }
 
@@ -187,21 +242,24 @@ class Builder {
       this.set('company', main.company, withPositions!.source);
       if (main.since) this.since = clean(main.since).slice(0, 100);
     }
-    if (withCompany) this.set('company', top, withCompany.source);
-    // Last resort: the headline ("X chez Y", "X at Y", "X | Y").
+    // Every position shown has ended: no current role or company, whatever the top card says.
+    if (!main && this.readings.some((r) => r.allEnded)) return others;
+    if (withCompany) this.set('company', top, withCompany.source, !withCompany.unsure?.includes('company'));
+    // A headline is not a job title: it gives the role only when it says "<title> at <the current company>".
     const guess = positionFromHeadline(this.profile.headline?.value);
     const company = this.profile.company?.value;
-    // A headline role, unless it says it is at another company than the one read.
-    if (!guess.linked || !company || sameText(guess.company, company)) this.set('role', guess.role, 'headline-fallback');
-    this.set('company', guess.company, 'headline-fallback');
+    if (!this.profile.role && company && sameText(guess.company, company)) {
+      this.set('role', guess.role, 'headline-fallback');
+    }
     return others;
   }
 
   place(): void {
     for (const r of this.readings) {
       const parsed = parseLocation(r.location);
-      this.set('city', parsed.city, r.source);
-      this.set('country', r.country || parsed.country, r.source);
+      const certain = !r.unsure?.includes('location');
+      this.set('city', parsed.city, r.source, certain);
+      this.set('country', r.country || parsed.country, r.source, certain || !!r.country);
     }
   }
 }
@@ -212,7 +270,7 @@ function build(found: Found, page: ReturnType<typeof parseLinkedInUrl>): { profi
   b.copy('headline');
   const others = b.position();
   b.place();
-  if (page.kind === 'profile') {
+  if (page.kind === 'profile' && (found.vanity || !isSelfAlias(page.slug))) {
     b.set('linkedinUrl', canonicalProfileUrl(found.vanity ?? page.slug), found.vanity ? found.readings[0]!.source : 'url');
   } else if (page.kind === 'salesnav-lead') {
     const r = found.readings.find((x) => canonicalLinkedInUrl(x.profileUrl ?? '')?.includes('/in/'));
@@ -267,7 +325,10 @@ export function isPageSettled(doc: Document, url: string, context?: ReadContext)
     const page = parseLinkedInUrl(url);
     if ((page.kind !== 'profile' && page.kind !== 'salesnav-lead') || terminalState(doc)) return true;
     const card = topCardOf(doc, page, url, context);
-    return !!card && typeof card === 'object';
+    if (card && typeof card === 'object') return true;
+    // A sub-page without the member's card: settled once its title names someone the tab did not show before.
+    const title = profileSubPage(url) ? clean(readTitle(doc).name) : '';
+    return !!title && mayReadUnproven(url, title, undefined, context);
   } catch {
     return true;
   }

@@ -3,7 +3,7 @@
 // paragraphs in a fixed order under the name, and Experience loads late.
 import { hrefSlugs, linkOwner, lookupOf, mainOf, shown, txt } from './dom';
 import { parseLocation } from './location';
-import { currentPositions } from './positions';
+import { currentPositions, isDateLine } from './positions';
 import { clean, isPronoun } from './text';
 import type { CardLookup, Reading } from './types';
 import { normalizeSlug } from './url';
@@ -13,7 +13,7 @@ const SEL = {
   card: '[componentkey$="Topcard"]',
   // The verification trigger wraps the name and carries the slug.
   trigger: '[componentkey^="ProfileVerificationTriggerRef-"]',
-  ownLinks: 'a[href*="/overlay/contact-info"], a[href*="/overlay/about-this-profile"]',
+  ownLinks: 'a[href*="/overlay/contact-info"], a[href*="/overlay/about-this-profile"], a[href*="/in/"][href*="/edit/"]',
   contactLink: 'a[href*="/overlay/contact-info"]',
   // Right-column entries; their fallback icon tells a company from a school.
   entry: '[role="button"]',
@@ -26,7 +26,13 @@ const SEL = {
   sticky: '[role="toolbar"]',
 } as const;
 
-const NOT_INFO = /^[\s·•|,-]*$|^[·•]?\s*(?:1st|2nd|3rd\+?|1er|2e|3e\+?)$/i;
+// Lines that are not information: separators, degree, premium/verified badges, pronouns (EN/FR),
+// alone or several on one line ("She/Her · 2nd", "Elle · 3e et +", "Premium").
+const BADGE = /^(?:(?:1st|2nd|3rd|1er|2e|3e)\+?(?: et \+)?|(?:linkedin )?premium|verified|vérifiée?|he|she|they|il|elle|iels?|lui)$/i;
+const isNotInfo = (line: string): boolean => {
+  const parts = line.replace(/[()]/g, ' ').split(/\s*[·•|,]\s*/).map((p) => p.trim()).filter(Boolean);
+  return parts.every((part) => BADGE.test(part) || isPronoun(part));
+};
 
 const memberRef = (el: Element | null, suffix: string) =>
   el?.getAttribute('componentkey')?.match(new RegExp(`ref(.+)${suffix}$`))?.[1];
@@ -52,7 +58,7 @@ export function readSduiCard(card: Element): Reading {
   const ps = [...card.querySelectorAll('p')].filter((p) => !p.closest(`${SEL.entry}, a, ${SEL.sticky}`) && txt(p));
   const contactAt = ps.findIndex((p) => p.querySelector(SEL.contactLink));
   let lines = ps.slice(0, contactAt < 0 ? ps.length : contactAt).map(shown);
-  lines = lines.filter((line) => !isPronoun(line) && !NOT_INFO.test(line));
+  lines = lines.filter((line) => !isPronoun(line) && !isNotInfo(line));
   const entries = [...card.querySelectorAll(SEL.entry)];
   const named = (icon: string) => entries.filter((e) => e.querySelector(icon)).map(txt).filter(Boolean);
   const schools = named(SEL.schoolIcon);
@@ -86,13 +92,10 @@ export function readSduiExperience(doc: Document, card: Element): Reading | null
   const ref = memberRef(section, 'ExperienceTopLevelSection');
   const own = memberRef(card, 'Topcard');
   if (!section || (ref && own && ref !== own)) return null;
-  return {
-    source: 'sdui-experience',
-    positions: [...section.querySelectorAll(SEL.item)]
-      .filter((item) => !item.parentElement?.closest(SEL.item))
-      .flatMap((item) => {
-        const nested = item.querySelector('ul');
-        return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
-      }),
-  };
+  const items = [...section.querySelectorAll(SEL.item)].filter((item) => !item.parentElement?.closest(SEL.item));
+  const positions = items.flatMap((item) => {
+    const nested = item.querySelector('ul');
+    return currentPositions(texts(item, nested), [...(nested?.children ?? [])].map((li) => texts(li)));
+  });
+  return { source: 'sdui-experience', positions, allEnded: !positions.length && items.some((i) => texts(i).some(isDateLine)) };
 }

@@ -35,6 +35,7 @@ export function stripEmoji(text: string): string {
 const CREDENTIAL =
   /^(MBA|EMBA|MD|MSc|MS|MA|BA|BSc|BEng|MEng|CPA|CFA|ACCA|PMP|CISSP|CEng|HDR|DBA|PSM|CSM|PCC|MCC|RN|II|III|IV|Ph\.?D\.?|PHD|Jr\.?|Sr\.?|Esq\.?)$/;
 const TITLE = /^(dr|dre|prof|pr|me|mr|mrs|ms|mme|mlle|m|sir)\.?$/i;
+const BADGE_WORD = /^(?:premium|verified|vérifiée?|1st|2nd|3rd\+?|1er|2e|3e\+?)$/i;
 const PRONOUN = /^\(?\s*(?:he|she|they|il|elle|iel|ils|elles)(?:\s*\/\s*\p{L}+)+\s*\)?$/iu;
 
 /** "(She/Her)", "He/Him", "Elle/Elle". */
@@ -51,6 +52,8 @@ export function cleanDisplayName(raw: string): string {
   name = name.replace(/,.*$/, ' ');
   const words = clean(name).split(' ').filter((w) => !PRONOUN.test(w));
   while (words.length > 1 && TITLE.test(words[0]!)) words.shift();
+  // Badges rendered inside the name line ("Jane Doe Premium", "Jane Doe 2nd", "Jane Doe · 3e").
+  while (words.length > 2 && BADGE_WORD.test(words[words.length - 1]!)) words.pop();
   while (words.length > 1 && CREDENTIAL.test(words[words.length - 1]!)) words.pop();
   return clean(words.join(' ').replace(/^[-–—_.,;:'"\s]+|[-–—_,;:'"\s]+$/g, ''));
 }
@@ -72,7 +75,15 @@ export interface SplitName {
 export function splitName(name: string): SplitName {
   const words = clean(name).split(' ').filter(Boolean);
   if (words.length === 0) return {};
-  if (words.length === 1) return { first: words[0] };
+  if (words.length === 1) {
+    // "王伟", "李小龙", "山田太郎" written without a space: family name first (1 character, 2 in a
+    // 4-character name). A guess beyond two characters (read-page marks it unsure).
+    const chars = [...words[0]!];
+    const cjk = chars.length >= 2 && chars.length <= 4 && chars.every((c) => CJK.test(c));
+    if (!cjk) return { first: words[0] };
+    const at = chars.length === 4 ? 2 : 1;
+    return { first: chars.slice(at).join(''), last: chars.slice(0, at).join('') };
+  }
   if (CJK.test(name)) return { first: words.slice(1).join(' '), last: words[0] };
   const upper = words.map(isUpperWord);
   if (!upper.every(Boolean)) {
@@ -85,6 +96,21 @@ export function splitName(name: string): SplitName {
     if (start > 0) return { first: words.slice(start).join(' '), last: words.slice(0, start).join(' ') };
   }
   return { first: words[0], last: words.slice(1).join(' ') };
+}
+
+ /**
+ * True when splitting the name is no guess: two words, or a script, capitals or a particle
+ * that tell the first name from the surname ("山田 太郎", "Anne Sophie MOREL", "Marie de La Tour").
+ */
+export function isDecidedSplit(name: string): boolean {
+  const words = clean(name).split(' ');
+  // CJK written without a space cannot be split surely ("山田太郎").
+  if (CJK.test(name)) return words.length === 2 || (words.length === 1 && [...name].length < 3);
+  if (words.length < 3) return true;
+  // "Marie-Hélène de La Tour": a particle opens the surname.
+  if (/^(?:de|du|des|la|le|van|von|der|den|di|da|del|dos|al|el|bin)$/.test(words[1] ?? '')) return true;
+  const upper = words.map(isUpperWord);
+  return upper.some(Boolean) && !upper.every(Boolean);
 }
 
 /**

@@ -20,11 +20,15 @@ export interface Reading {
   company?: string;
   /** Current positions in display order. */
   positions?: Position[];
+  /** The Experience card lists dated positions and every one has ended: no current role or company. */
+  allEnded?: boolean;
   /** Public /in/ URL found on the page (Sales Navigator). */
   profileUrl?: string;
   website?: string;
   email?: string;
   phone?: string;
+  /** Keys this reading guessed at (layout inferred rather than labelled): their fields are unsure. */
+  unsure?: ReadonlyArray<'name' | 'headline' | 'company' | 'location'>;
 }
 
 /**

@@ -72,6 +72,19 @@ export function parseLinkedInUrl(input: string): LinkedInPage {
   return { kind: 'other' };
 }
 
+/**
+ * The profile sub-page a URL shows ("details/experience", "recent-activity/all"), or undefined
+ * on the profile itself (its overlays and edit views included).
+ */
+export function profileSubPage(input: string): string | undefined {
+  const url = parseUrl(input);
+  const rest = url && /^\/in\/[^/?#]+\/([^?#]+)/i.exec(url.pathname)?.[1]?.replace(/\/+$/, '');
+  return rest && !/^(?:overlay|edit)(?:\/|$)/i.test(rest) ? rest.toLowerCase() : undefined;
+}
+
+/** `/in/me/` stands for the viewer's own profile: the page names the real slug. */
+export const isSelfAlias = (slug: string): boolean => slug === 'me';
+
 export function canonicalProfileUrl(slug: string): string {
   return `https://www.linkedin.com/in/${encodeURIComponent(normalizeSlug(slug))}`;
 }
@@ -95,16 +108,35 @@ export function slugOfHref(href: string | null | undefined): string | null {
   return page.kind === 'profile' ? page.slug : null;
 }
 
+/** Decodes a percent-encoded scheme and host ("https%3A%2F%2Fsite%2Ecom%2Fa") until they read plainly. */
+function decodeHead(raw: string): string {
+  for (let i = 0; i < 4; i++) {
+    const head = /^(?:[a-z][a-z0-9+.-]*(?::|%3A)(?:\/\/|%2F%2F))?[^/?#]*/i.exec(raw)![0];
+    if (!/%[0-9a-f]{2}/i.test(head)) break;
+    const decoded = safeDecode(head);
+    if (decoded === head) break;
+    raw = decoded + raw.slice(head.length);
+  }
+  return raw;
+}
+
 /**
- * The target of a LinkedIn outbound link (`/redir/redirect?url=…`, dots sometimes
- * encoded as %2E), or the href itself when it is an external http(s) URL.
+ * The target of a LinkedIn outbound link (`/redir/redirect?url=…`, `/safety/go?url=…`, nested,
+ * percent-encoded more than once, dots as %2E), or the href itself when it is an external
+ * http(s) URL. Anything else (javascript:, data:, LinkedIn pages) is not a website.
  */
 export function externalUrl(href: string | null | undefined): string | undefined {
-  const url = parseUrl(href ?? '');
-  const raw = url && LINKEDIN_HOST.test(url.hostname) ? (url.searchParams.get('url') ?? '') : (href ?? '');
-  const target = parseUrl(raw);
-  if (!target || !/^https?:$/.test(target.protocol) || LINKEDIN_HOST.test(target.hostname)) return undefined;
-  if (url && LINKEDIN_HOST.test(url.hostname) && !/^\/redir\/redirect/i.test(url.pathname)) return undefined;
-  // Keep the form the person wrote (no added trailing slash), with a scheme.
-  return /^https?:\/\//i.test(raw.trim()) ? raw.trim() : target.href;
+  let raw = decodeHead((href ?? '').trim());
+  for (let hops = 0; hops < 5; hops++) {
+    const url = parseUrl(raw);
+    if (!url || !/^https?:$/.test(url.protocol)) return undefined;
+    if (!LINKEDIN_HOST.test(url.hostname)) {
+      if (!url.hostname.includes('.') || url.username || url.password) return undefined;
+      // Keep the form the person wrote (no added trailing slash), with a scheme.
+      return /^https?:\/\//i.test(raw) ? raw : url.href;
+    }
+    if (!/^\/(?:redir\/redirect|safety\/go)\/?$/i.test(url.pathname)) return undefined;
+    raw = decodeHead((url.searchParams.get('url') ?? '').trim());
+  }
+  return undefined;
 }

@@ -41,7 +41,7 @@ export function toListRow(raw: RawRow, page: number): ListRow | null {
   if (headline) row.headline = headline;
   const guessed = !raw.title && !raw.company ? positionFromHeadline(headline) : {};
   const title = cut(raw.title ?? guessed.role);
-  const company = cut(raw.company ?? (guessed.linked ? guessed.company : undefined));
+  const company = cut(raw.company ?? guessed.company);
   if (title) row.title = title;
   if (company) row.company = company;
   const location = cut(raw.location);
