@@ -8,7 +8,7 @@ import {
   type PreviousProfile,
   type ReadContext,
 } from '@/utils/linkedin/read-page';
-import { listPageOf } from '@/utils/linkedin/list/url';
+import { isListPath } from '@/utils/linkedin/list/paths';
 import type { PageRead } from '@/utils/profile';
 
 /** How long to wait for the new person's top card after a navigation. */
@@ -62,7 +62,7 @@ export default defineContentScript({
       stopWatching?.();
       const url = location.href;
       // List pages (Sales Navigator lists and searches, people search, connections) are read by linkedin-lists.content.ts.
-      if (listPageOf(url)) return;
+      if (isListPath(location.pathname)) return;
       // The reader ignores `previous` when it is this URL's person; the first read has none.
       const context: ReadContext = lastProfile ? { previous: lastProfile } : {};
       const finish = () => {

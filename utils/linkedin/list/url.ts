@@ -1,17 +1,10 @@
 // Which list page a URL is, its page number, and the key that names the list
 // across its pages (the URL without its page number and tracking parameters).
 import { parseUrl } from '../url';
+import { LIST_PATHS as PATHS } from './paths';
 import type { ListKind } from './types';
 
 const LINKEDIN_HOST = /(^|\.)linkedin\.com$/i;
-
-const PATHS: readonly [RegExp, ListKind][] = [
-  [/^\/sales\/lists\/people\/[^/]+/i, 'salesnav-list'],
-  [/^\/sales\/search\/people/i, 'salesnav-search'],
-  [/^\/search\/results\/people/i, 'people-search'],
-  [/^\/mynetwork\/invite-connect\/connections/i, 'connections'],
-  [/^\/mynetwork\/connections/i, 'connections'],
-];
 
 /** Parameters that do not change which people the list holds. */
 const NOISE = /^(?:page|start|origin|sid|trk|lipi|_ntb|lici|viewAllFilters|session_id|spellCorrectionEnabled)$/i;
