@@ -295,7 +295,9 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
       {myJob && (
         <div data-testid="bulk-progress" data-status={myJob.status} data-kind={myJob.kind} role="status" class="notice">
           <p>
-            {t('bulkProgress', done.length, myJob.items.length, count('written'), count('conflict'), count('error'), count('skipped'))}
+            {myJob.kind === 'sequence'
+              ? t('bulkProgressSequence', done.length, myJob.items.length, count('written'), count('skipped'), count('error'))
+              : t('bulkProgress', done.length, myJob.items.length, count('written'), count('conflict'), count('error'), count('skipped'))}
             {running && etaSeconds > 0 && ` · ${t('bulkEta', etaSeconds)}`}
           </p>
           {running && (

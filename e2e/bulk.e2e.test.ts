@@ -145,7 +145,7 @@ describe('bulk on a list page', () => {
     const sequencePosts = sandbox.log.filter((e) => e.method === 'POST' && e.path.startsWith('/v1/sequences/')).slice(sequencePostsBefore);
     expect(sequencePosts).toHaveLength(toAdd);
     expect(sequencePosts.every((e) => e.path === `/v1/sequences/${DEMO_SEQUENCE_ID}/contacts` && Array.isArray(e.body) && e.body.length === 1)).toBe(true);
-    expect(added.text).toMatch(new RegExp(`${toAdd} of ${toAdd} done · ${toAdd} written`));
+    expect(added.text).toMatch(new RegExp(`${toAdd} of ${toAdd} done · ${toAdd} added · 0 already in the sequence · 0 errors`));
     expect(await popup.locator('[data-testid="bulk-undo"]').count()).toBe(1);
 
     // The pace kept under the limit; nothing was ever written to LinkedIn's page.

@@ -271,7 +271,8 @@ async function verifyAdds(job: BulkJob, paced: Paced): Promise<void> {
   for (let index = 0; index < job.items.length; index++) {
     const item = job.items[index]!;
     if (item.state === 'written' && item.contactId && !after.contactIds.has(item.contactId)) {
-      await updateJob((j) => withItem(j, job.id, index, { state: 'error', reason: 'ignored' }));
+      // Not in the batch undo: there is nothing of this batch to take out for it.
+      await updateJob((j) => withItem(j, job.id, index, { state: 'error', reason: 'ignored', historyId: undefined }));
     }
   }
 }

@@ -225,6 +225,11 @@ describe('bulk add to a sequence', () => {
     sandbox.contacts.delete(linked[1]!.contactId!);
     const job = await start('sequence', linked.map((m) => ({ key: m.key, contactId: m.contactId! })), DEMO_SEQUENCE_ID);
     expect(job.items.map((i) => [i.state, i.reason])).toEqual([['written', undefined], ['error', 'ignored'], ['written', undefined]]);
+    // The batch undo leaves the ignored one alone: only the two added are taken out.
+    expect(job.items.map((i) => !!i.historyId)).toEqual([true, false, true]);
+    sandbox.log.length = 0;
+    await handleRequest({ type: 'bulk-undo', jobId: job.id }, undefined);
+    expect(sandbox.log.filter((e) => e.method === 'DELETE')).toHaveLength(2);
   });
 });
 

@@ -134,6 +134,7 @@ describe('add the selected contacts to a sequence', () => {
     expect(result(b!.row.key)).toBe('already in the sequence: nothing sent');
     expect(result(c!.row.key)).toBe('error (offline)');
     expect(root.querySelector('[data-testid="bulk-progress"]')?.getAttribute('data-kind')).toBe('sequence');
+    expect(root.querySelector('[data-testid="bulk-progress"]')?.textContent).toContain('3 of 3 done · 1 added · 1 already in the sequence · 1 errors');
     expect(root.querySelector('[data-testid="bulk-undo"]')).not.toBeNull();
   });
 
