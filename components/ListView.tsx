@@ -1,18 +1,21 @@
 // The popup on a list page: every row with its match state, a per-row diff on
 // expand, and the bulk actions (link the sure candidates, fill the empty fields
 // of the selected linked contacts, create the missing contacts that have a
-// phone number), with progress, cancel, per-row results and CSV export.
+// phone number, add the selected contacts to a saved sequence), with progress,
+// cancel, per-row results, batch undo and CSV export.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listCsv, rowStateName, type RowStateName } from '@/utils/match/list-csv';
 import type { RowMatch } from '@/utils/match/list';
 import { REASON_LABELS } from '@/utils/match/rank';
 import type { BulkJob, Request } from '@/utils/messages';
 import type { ListRead, ListRow } from '@/utils/profile';
-import { session } from '@/utils/storage/extension';
+import { defaultSequence, type SequenceSettings } from '@/utils/sequences';
+import { persistentStore, session } from '@/utils/storage/extension';
+import { sequencesItem } from '@/utils/storage/items';
 import { bulkJobItem, listItem } from '@/utils/storage/session';
 import { describeReplyError } from './describe';
 import { t } from './i18n';
-import { ask } from './runtime';
+import { ask, openOptions } from './runtime';
 import type { MessageKey } from '@/utils/i18n';
 
 type Stored = NonNullable<Awaited<ReturnType<typeof session.get<{ readId: string; listKey: string; rows: ListRow[]; matches: RowMatch[]; at: number }, number>>>>;
@@ -32,7 +35,37 @@ const RESULT_TEXT: Readonly<Record<string, MessageKey>> = {
   error: 'bulkRowError',
   skipped: 'bulkRowSkipped',
 };
-const REQUESTS_PER_ROW: Readonly<Record<BulkJob['kind'], number>> = { link: 0, apply: 2, create: 1 };
+const REQUESTS_PER_ROW: Readonly<Record<BulkJob['kind'], number>> = { link: 0, apply: 2, create: 1, sequence: 1 };
+
+/** The words of a row's result: a sequence add tells added / already in / ignored. */
+function resultText(kind: BulkJob['kind'], state: string, reason: string | undefined): { key: MessageKey; reason?: string } {
+  if (kind === 'sequence') {
+    if (state === 'written') return { key: 'bulkRowAdded', ...(reason && { reason }) };
+    if (state === 'skipped' && reason === 'already-in') return { key: 'bulkRowAlreadyIn' };
+    if (state === 'error' && reason === 'ignored') return { key: 'bulkRowIgnored' };
+  }
+  return { key: RESULT_TEXT[state] ?? 'bulkRowError', ...(reason && { reason }) };
+}
+
+function useSequences(): [SequenceSettings | null, string | null, (id: string) => void] {
+  const [settings, setSettings] = useState<SequenceSettings | null>(null);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void persistentStore()
+      .get(sequencesItem)
+      .then((loaded) => {
+        if (!live) return;
+        setSettings(loaded);
+        setChosenId(defaultSequence(loaded)?.id ?? loaded.sequences[0]?.id ?? null);
+      })
+      .catch(() => live && setSettings({ sequences: [] }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return [settings, chosenId, setChosenId];
+}
 
 function useStored(tabId: number): [Stored | undefined, BulkJob | undefined] {
   const [list, setList] = useState<Stored | undefined>();
@@ -115,6 +148,8 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
   const [phones, setPhones] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [sequences, chosenId, setChosenId] = useSequences();
+  const sequence = sequences?.sequences.find((s) => s.id === chosenId);
 
   const ready = list?.listKey === read.listKey ? list : undefined;
   const rows = ready?.rows ?? [];
@@ -138,16 +173,23 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
   /** A phone typed for the row (checked and put in international form at create time; the parser loads only then). */
   const phoneOf = (r: ListRow) => ((phones[r.key] ?? '').replace(/\D/g, '').length >= 6 ? phones[r.key] : undefined);
   const withPhone = toCreate.filter((r) => phoneOf(r));
+  /** Rows with a sure contact: linked, or the one high-confidence candidate shown (as for a link). */
+  const toSequence = selected.filter((r) => {
+    const m = matches.get(r.key);
+    return !!m?.contactId && (m.state === 'linked' || (m.state === 'likely' && m.highConfidence));
+  });
 
-  async function start(kind: BulkJob['kind'], items: Extract<Request, { type: 'bulk-start' }>['items']) {
+  async function start(kind: BulkJob['kind'], items: Extract<Request, { type: 'bulk-start' }>['items'], sequenceId?: string) {
     setSending(true);
     setError(null);
-    const reply = await ask({ type: 'bulk-start', tabId, listKey: read.listKey, kind, items });
+    const reply = await ask({ type: 'bulk-start', tabId, listKey: read.listKey, kind, items, ...(sequenceId && { sequenceId }) });
     setSending(false);
     if (!reply.ok) setError(describeReplyError(reply.error));
   }
   const link = () => start('link', toLink.map((r) => ({ key: r.key, contactId: matches.get(r.key)!.contactId! })));
   const apply = () => start('apply', toApply.map((r) => ({ key: r.key, contactId: matches.get(r.key)!.contactId!, plan: fillPlan(r) })));
+  const addToSequence = () =>
+    sequence && start('sequence', toSequence.map((r) => ({ key: r.key, contactId: matches.get(r.key)!.contactId! })), sequence.id);
   const create = async () => {
     const { toE164 } = await import('@/utils/phone');
     const e164 = (r: ListRow) => {
@@ -209,7 +251,42 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
           {t('listExport')}
         </button>
       </div>
-      <p class="hint">{t('listSequenceLater')}</p>
+      {sequences && sequence && (
+        <div class="row actions" data-testid="bulk-sequence-actions">
+          {sequences.sequences.length > 1 && (
+            <select
+              data-testid="bulk-sequence-choice"
+              aria-label={t('sequenceChoiceLabel')}
+              value={sequence.id}
+              disabled={running || sending}
+              onChange={(e) => setChosenId(e.currentTarget.value)}
+            >
+              {sequences.sequences.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+          <button
+            type="button"
+            data-testid="bulk-sequence"
+            data-sequence-id={sequence.id}
+            disabled={!toSequence.length || running || sending}
+            onClick={() => void addToSequence()}
+          >
+            {t('listSequenceAdd', toSequence.length, sequence.name)}
+          </button>
+        </div>
+      )}
+      {sequences && !sequence && (
+        <p class="hint" data-testid="bulk-sequence-none">
+          {t('listSequenceNone')}{' '}
+          <button type="button" class="link" data-testid="bulk-sequence-options" onClick={openOptions}>
+            {t('listSequenceOptions')}
+          </button>
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -218,7 +295,9 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
       {myJob && (
         <div data-testid="bulk-progress" data-status={myJob.status} data-kind={myJob.kind} role="status" class="notice">
           <p>
-            {t('bulkProgress', done.length, myJob.items.length, count('written'), count('conflict'), count('error'), count('skipped'))}
+            {myJob.kind === 'sequence'
+              ? t('bulkProgressSequence', done.length, myJob.items.length, count('written'), count('skipped'), count('error'))
+              : t('bulkProgress', done.length, myJob.items.length, count('written'), count('conflict'), count('error'), count('skipped'))}
             {running && etaSeconds > 0 && ` · ${t('bulkEta', etaSeconds)}`}
           </p>
           {running && (
@@ -226,7 +305,7 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
               {t('bulkCancel')}
             </button>
           )}
-          {!running && myJob.kind === 'apply' && myJob.items.some((i) => i.historyId && !i.undone) && (
+          {!running && (myJob.kind === 'apply' || myJob.kind === 'sequence') && myJob.items.some((i) => i.historyId && !i.undone) && (
             <button type="button" data-testid="bulk-undo" onClick={() => void ask({ type: 'bulk-undo', jobId: myJob.id })}>
               {t('bulkUndo')}
             </button>
@@ -237,6 +316,7 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
         {rows.map((r) => {
           const state = stateOf(r);
           const result = results.get(r.key);
+          const words = result && myJob ? resultText(myJob.kind, result.state, result.reason) : undefined;
           const open = expanded.has(r.key);
           return (
             <li key={r.key} data-testid="list-row" data-key={r.key} data-match-state={state} data-changes={matches.get(r.key)?.changes?.length ?? 0}>
@@ -259,8 +339,8 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
               {result && (
                 <span data-testid="list-row-result" data-status={result.state} class={result.state === 'written' ? 'ok' : result.state === 'queued' ? 'hint' : 'error'}>
                   {' '}
-                  {t(RESULT_TEXT[result.state] ?? 'bulkRowError')}
-                  {result.reason && ` (${result.reason})`}
+                  {t(words!.key)}
+                  {words!.reason && ` (${words!.reason})`}
                 </span>
               )}
               <button

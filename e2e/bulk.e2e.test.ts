@@ -1,13 +1,15 @@
 // A list page in Chromium with the built extension and the sandbox: 25 leads,
 // 10 linked (4 with changes), 8 with one candidate, 7 without → link, fill-only
-// apply (with the worker stopped midway), create; exactly the expected requests,
+// apply (with the worker stopped midway), create, add to a sequence; exactly the expected requests,
 // none over the rate limit, and no DOM write on the list page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLink, emptyRegistry, exportRegistry } from '../utils/match/registry';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
+import { DEMO_SEQUENCE_ID } from '../sandbox/seed';
 import { LINKED, LIKELY, NONE, WITH_CHANGES, scenario } from '../tests/support/list-scenario';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
 import { configureExtension } from './support/options';
+import { addSequenceInOptions } from './support/sequence-scenarios';
 import { installMutationRecorder, recordedMutations } from './support/mutations';
 import { LIST_URL, e2eLinkedIn } from './support/pages';
 import { findTabId, resetExtensionStorage } from './support/tabs';
@@ -51,12 +53,14 @@ async function waitDone(popup: Page, kind: string, timeout: number) {
 const contactRequests = () => sandbox.log.filter((e) => /^\/v1\/contacts(\/|$)/.test(e.path) && !(e.method === 'GET' && e.path === '/v1/contacts'));
 
 describe('bulk on a list page', () => {
-  it('links, fills and creates with exactly the expected requests, resumes after a worker stop, and never writes to the page', async () => {
+  it('links, fills, creates and adds to a sequence with exactly the expected requests, resumes after a worker stop, and never writes to the page', async () => {
     sandbox.reset();
     for (const p of people) if (p.contact) sandbox.contacts.set(p.contact.id, structuredClone(p.contact));
     await resetExtensionStorage(chromium);
     const status = await configureExtension(chromium, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
     expect(status.status, status.text).toBe('ok');
+    const options = await addSequenceInOptions(chromium, { ref: DEMO_SEQUENCE_ID, name: 'Relance salons 2026', assignee: 'round-robin' });
+    await options.close();
     // Ten people linked before (as the registry export/import carries them).
     let registry = emptyRegistry();
     for (const p of people.filter((x) => x.linked)) {
@@ -130,6 +134,19 @@ describe('bulk on a list page', () => {
     const created = await waitDone(popup, 'create', 30_000);
     expect(sandbox.log.filter((e) => e.method === 'POST').length - postsBefore).toBe(2);
     expect(created.text).toContain(`${NONE - 2} skipped`);
+
+    // Add to the sequence: one POST per contact (none of them is in it yet), each row told added.
+    const addButton = popup.locator('[data-testid="bulk-sequence"]');
+    const toAdd = Number((await addButton.textContent())!.match(/Add (\d+) contacts to Relance salons 2026/)![1]);
+    expect(toAdd).toBeGreaterThanOrEqual(LINKED + LIKELY);
+    const sequencePostsBefore = sandbox.log.filter((e) => e.method === 'POST' && e.path.startsWith('/v1/sequences/')).length;
+    await addButton.click();
+    const added = await waitDone(popup, 'sequence', 60_000);
+    const sequencePosts = sandbox.log.filter((e) => e.method === 'POST' && e.path.startsWith('/v1/sequences/')).slice(sequencePostsBefore);
+    expect(sequencePosts).toHaveLength(toAdd);
+    expect(sequencePosts.every((e) => e.path === `/v1/sequences/${DEMO_SEQUENCE_ID}/contacts` && Array.isArray(e.body) && e.body.length === 1)).toBe(true);
+    expect(added.text).toMatch(new RegExp(`${toAdd} of ${toAdd} done · ${toAdd} added · 0 already in the sequence · 0 errors`));
+    expect(await popup.locator('[data-testid="bulk-undo"]').count()).toBe(1);
 
     // The pace kept under the limit; nothing was ever written to LinkedIn's page.
     expect(sandbox.log.some((e) => e.status === 429)).toBe(false);

@@ -94,13 +94,16 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * Popup → background: one bulk operation on rows of the list the tab shows
    * (refused unless every row is on it): link each row to the contact shown,
    * write each contact's exact fill-only plan (one PATCH each, same conflict
-   * check as Apply), or create each contact. Runs paced, resumable, one at a time.
+   * check as Apply), create each contact, or add each contact to a saved
+   * sequence (`sequenceId`, one POST each after the membership check, as a single
+   * add). Runs paced, resumable, one at a time.
    */
   z.object({
     type: z.literal('bulk-start'),
     tabId,
     listKey: z.string().check(z.maxLength(4000)),
-    kind: z.enum(['link', 'apply', 'create']),
+    kind: z.enum(['link', 'apply', 'create', 'sequence']),
+    sequenceId: z.optional(sequenceId),
     items: z
       .array(
         z.object({
@@ -246,13 +249,15 @@ export interface BulkItem {
   state: BulkItemState;
   /** Why a row was not written (conflict keys, API error, "no-phone"…). */
   reason?: string;
-  /** The history entry of the write (apply): undo per contact and for the batch. */
+  /** The history entry of the write (apply, sequence add): undo per contact and for the batch. */
   historyId?: string;
   undone?: boolean;
 }
 export interface BulkJob {
   id: string;
-  kind: 'link' | 'apply' | 'create';
+  kind: 'link' | 'apply' | 'create' | 'sequence';
+  /** The saved sequence of a `sequence` job, and its name when the job started. */
+  sequence?: { id: string; name: string };
   tabId: number;
   listKey: string;
   status: 'running' | 'done' | 'cancelled';

@@ -1,16 +1,19 @@
-// Bulk operations on the rows of a list page: link, fill-only apply, create.
+// Bulk operations on the rows of a list page: link, fill-only apply, create,
+// add to a saved sequence.
 // One operation at a time, stored in session storage after every row, so it
 // resumes after the popup closes or the worker restarts. Requests are paced
 // under the API's rate limit (X-RateLimit-*), each contact is written with its
-// own PATCH after the same conflict check as a single Apply, and each write is
-// one history entry (undo per contact, or for the whole batch).
+// own PATCH after the same conflict check as a single Apply, each contact is
+// added to a sequence with its own POST after the same membership check as a
+// single add, and each write is one history entry (undo per contact, or for
+// the whole batch).
 import { historyEntry } from '@/utils/diff/history';
 import { patchFromPlan, planConflicts, planProblems } from '@/utils/diff/plan';
 import { contactLabel } from '@/utils/match/contact';
 import { upsertContacts } from '@/utils/match/directory';
 import { addLink } from '@/utils/match/registry';
 import type { BulkItem, BulkJob, Reply, Request } from '@/utils/messages';
-import { toErrorInfo, type ApiErrorInfo } from '@/utils/skipcall/errors';
+import { SkipcallApiError, toErrorInfo, type ApiErrorInfo } from '@/utils/skipcall/errors';
 import type { RateLimitState, SkipcallClient } from '@/utils/skipcall/client';
 import { ContactCreateSchema, type Contact } from '@/utils/skipcall/schemas';
 import { session } from '@/utils/storage/extension';
@@ -21,6 +24,7 @@ import { refreshList } from './lists';
 import { updateRegistry } from './registry-store';
 import { directoryService } from './services';
 import { loadSettings, recordHistory } from './stores';
+import { addToSequence, savedSequence, sequenceMembers } from './sequences';
 import { refreshAllTabs } from './tab-status';
 import { undoEntry } from './writes';
 
@@ -35,7 +39,7 @@ export function msPerRequest(rateLimit: RateLimitState | undefined): number {
 }
 
 /** Requests a row of this kind costs (for the ETA). */
-export const REQUESTS_PER_ROW: Readonly<Record<BulkJob['kind'], number>> = { link: 0, apply: 2, create: 1 };
+export const REQUESTS_PER_ROW: Readonly<Record<BulkJob['kind'], number>> = { link: 0, apply: 2, create: 1, sequence: 1 };
 
 // Every change to the stored job goes through this queue: the runner and a cancel never overwrite each other.
 let jobQueue: Promise<unknown> = Promise.resolve();
@@ -63,6 +67,13 @@ export async function startBulk(request: StartRequest): Promise<Reply<{ job: Bul
   const rows = new Map(list.rows.map((r) => [r.key, r]));
   const matches = new Map(list.matches.map((m) => [m.key, m]));
   const mapped = Object.values((await loadSettings()).customFieldMap);
+  let sequence: BulkJob['sequence'];
+  if (request.kind === 'sequence') {
+    if (!request.sequenceId) return refused('no sequence');
+    const saved = await savedSequence(request.sequenceId).catch(() => undefined);
+    if (!saved) return refused('sequence not saved in the options');
+    sequence = { id: saved.id, name: saved.name };
+  }
   const items: BulkItem[] = [];
   for (const item of request.items) {
     const row = rows.get(item.key);
@@ -80,6 +91,11 @@ export async function startBulk(request: StartRequest): Promise<Reply<{ job: Bul
       if (item.plan.some((c) => (Array.isArray(c.seen) ? c.seen.length : c.seen) !== 0 && c.seen !== '')) return refused(`row ${row.key}: not fill-only`);
       if (planProblems(item.plan, mapped).length) return refused(`row ${row.key}: unknown field`);
       items.push({ ...base, contactId: match.contactId, plan: item.plan });
+    } else if (request.kind === 'sequence') {
+      // A linked contact, or the sure candidate the user was shown (as for a link).
+      const sure = match.state === 'linked' || (match.state === 'likely' && match.highConfidence);
+      if (!sure || !match.contactId || match.contactId !== item.contactId) return refused(`row ${row.key}: no sure contact`);
+      items.push({ ...base, contactId: match.contactId });
     } else {
       if (match.state !== 'none') return refused(`row ${row.key}: has a candidate`);
       if (!item.contact) items.push({ ...base, state: 'skipped', reason: 'no-phone' });
@@ -89,6 +105,7 @@ export async function startBulk(request: StartRequest): Promise<Reply<{ job: Bul
   const job: BulkJob = {
     id: newId(),
     kind: request.kind,
+    ...(sequence && { sequence }),
     tabId: request.tabId,
     listKey: request.listKey,
     status: 'running',
@@ -147,6 +164,7 @@ async function run(): Promise<void> {
     if (!job || job.status !== 'running') return;
     const index = job.items.findIndex((i) => i.state === 'queued' || i.state === 'sending');
     if (index < 0) {
+      if (job.kind === 'sequence' && job.sequence) await verifyAdds(job, paced).catch(() => undefined);
       await updateJob((j) => (j?.id === job.id && j.status === 'running' ? { ...j, status: 'done', finishedAt: Date.now() } : j));
       await refreshList(job.tabId).catch(() => undefined);
       void refreshAllTabs().catch(() => undefined);
@@ -159,7 +177,7 @@ async function run(): Promise<void> {
       outcome = { state: 'error', reason: 'interrupted' };
     } else {
       if (job.kind === 'create') await updateJob((j) => withItem(j, job.id, index, { state: 'sending' }));
-      outcome = await runItem(job.kind, item, paced);
+      outcome = await runItem(job.kind, item, paced, job.sequence?.id);
     }
     await updateJob((j) => withItem(j, job.id, index, outcome));
     if (client) await updateJob((j) => (j?.id === job.id ? { ...j, msPerRequest: msPerRequest(client!.rateLimit) } : j));
@@ -175,11 +193,12 @@ function withItem(job: BulkJob | undefined, id: string, index: number, change: P
 
 type Paced = <T>(call: (c: SkipcallClient) => Promise<T>) => Promise<T>;
 
-async function runItem(kind: BulkJob['kind'], item: BulkItem, paced: Paced): Promise<Partial<BulkItem>> {
+async function runItem(kind: BulkJob['kind'], item: BulkItem, paced: Paced, sequenceId?: string): Promise<Partial<BulkItem>> {
   for (let attempt = 0; ; attempt++) {
     try {
       if (kind === 'link') return await linkItem(item, paced);
       if (kind === 'apply') return await applyItem(item, paced);
+      if (kind === 'sequence') return await sequenceItem(sequenceId!, item, paced);
       return await createItem(item, paced);
     } catch (error) {
       const info = toErrorInfo(error);
@@ -230,6 +249,34 @@ async function applyItem(item: BulkItem, paced: Paced): Promise<Partial<BulkItem
   }
 }
 
+/** The single add's rules (membership first, saved assignee, one history entry), paced; already-in rows send nothing. */
+async function sequenceItem(sequenceId: string, item: BulkItem, paced: Paced): Promise<Partial<BulkItem>> {
+  const result = await addToSequence(sequenceId, item.contactId!, item.label, { callApi: paced, verify: false });
+  if (result.status === 'added') return { state: 'written', ...(result.historyId && { historyId: result.historyId }), ...(result.warning && { reason: result.warning }) };
+  if (result.status === 'already-in') return { state: 'skipped', reason: 'already-in' };
+  if (result.status === 'error' && result.error?.kind === 'rate-limited') throw new SkipcallApiError(result.error);
+  if (result.status === 'error' && result.error) return { state: 'error', reason: result.error.kind === 'refused' ? result.error.detail : reasonOf(result.error as ApiErrorInfo) };
+  return { state: 'error', reason: result.status };
+}
+
+/**
+ * The API ignores silently a contact it does not add (out of the key's scope):
+ * once the batch is sent, the sequence is read once again, and an added row
+ * whose contact is not in it reads as an error ("ignored").
+ */
+async function verifyAdds(job: BulkJob, paced: Paced): Promise<void> {
+  if (!job.items.some((i) => i.state === 'written')) return;
+  const after = await sequenceMembers(paced, job.sequence!.id, true);
+  if (!after.complete) return;
+  for (let index = 0; index < job.items.length; index++) {
+    const item = job.items[index]!;
+    if (item.state === 'written' && item.contactId && !after.contactIds.has(item.contactId)) {
+      // Not in the batch undo: there is nothing of this batch to take out for it.
+      await updateJob((j) => withItem(j, job.id, index, { state: 'error', reason: 'ignored', historyId: undefined }));
+    }
+  }
+}
+
 async function createItem(item: BulkItem, paced: Paced): Promise<Partial<BulkItem>> {
   const body = ContactCreateSchema.safeParse(item.create);
   if (!body.success) return { state: 'error', reason: 'invalid contact' };
@@ -245,10 +292,10 @@ async function createItem(item: BulkItem, paced: Paced): Promise<Partial<BulkIte
   return { state: 'written', contactId: contact.id };
 }
 
-/** Undoes every write of a finished bulk apply, one contact at a time (each where it still holds what was written). */
+/** Undoes every write of a finished bulk apply or sequence add, one contact at a time (each where it still holds what was written). */
 export async function undoBulk(jobId: string): Promise<Reply<{ job: BulkJob }>> {
   const job = await session.get(bulkJobItem, undefined);
-  if (!job || job.id !== jobId || job.kind !== 'apply') return refused('no such batch');
+  if (!job || job.id !== jobId || (job.kind !== 'apply' && job.kind !== 'sequence')) return refused('no such batch');
   if (job.status === 'running') return refused('the batch is still running');
   for (let index = 0; index < job.items.length; index++) {
     const item = job.items[index]!;

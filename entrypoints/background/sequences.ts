@@ -32,14 +32,18 @@ export async function verifySequence(sequenceId: string): Promise<void> {
   await client.listSequenceContacts(sequenceId, 0, 1);
 }
 
+/** Runs one API call: the bulk queue passes its pacing; a single add calls at once. */
+export type CallApi = <T>(call: (c: SkipcallClient) => Promise<T>) => Promise<T>;
+const direct: CallApi = async (call) => call(await clientFromSettings());
+
 /** Who is in the sequence: the cached reading, or the sequence's first pages read now. */
-async function sequenceMembers(client: SkipcallClient, sequenceId: string): Promise<{ contactIds: Set<string>; complete: boolean }> {
-  const cached = await session.get(sequenceMembersItem, sequenceId);
+export async function sequenceMembers(callApi: CallApi, sequenceId: string, fresh = false): Promise<{ contactIds: Set<string>; complete: boolean }> {
+  const cached = fresh ? undefined : await session.get(sequenceMembersItem, sequenceId);
   if (cached && Date.now() - cached.at < SEQUENCE_MEMBERS_FRESH_MS) return { contactIds: new Set(cached.contactIds), complete: cached.complete };
   const contactIds = new Set<string>();
   let complete = false;
   for (let page = 0; page < SEQUENCE_PAGES_MAX; page++) {
-    const { items, total } = await client.listSequenceContacts(sequenceId, page, PAGE_SIZE);
+    const { items, total } = await callApi((c) => c.listSequenceContacts(sequenceId, page, PAGE_SIZE));
     for (const item of items) contactIds.add(item.contactId);
     if (items.length < PAGE_SIZE || (total !== undefined && (page + 1) * PAGE_SIZE >= total)) {
       complete = true;
@@ -61,8 +65,7 @@ async function noteMembership(sequenceId: string, contactId: string, inSequence:
 
 /** true / false, or null when the sequence is too long to tell. */
 export async function sequenceStatus(sequenceId: string, contactId: string): Promise<boolean | null> {
-  const client = await clientFromSettings();
-  const { contactIds, complete } = await sequenceMembers(client, sequenceId);
+  const { contactIds, complete } = await sequenceMembers(direct, sequenceId);
   if (contactIds.has(contactId)) return true;
   return complete ? false : null;
 }
@@ -73,7 +76,13 @@ export async function sequenceStatus(sequenceId: string, contactId: string): Pro
  * did not add). The history entry is undoable only when the contact was known
  * not to be in before. An add the API ignored silently is told as such.
  */
-export async function addToSequence(sequenceId: string, contactId: string, label: string): Promise<SequenceResult> {
+export async function addToSequence(
+  sequenceId: string,
+  contactId: string,
+  label: string,
+  options: { callApi?: CallApi; verify?: boolean } = {},
+): Promise<SequenceResult & { historyId?: string }> {
+  const callApi = options.callApi ?? direct;
   let name = sequenceId;
   try {
     const saved = await savedSequence(sequenceId);
@@ -81,14 +90,15 @@ export async function addToSequence(sequenceId: string, contactId: string, label
     const { me } = await persistentStore().get(sequencesItem);
     const assignee = assigneeId(saved.assignee, me);
     if (!assignee.ok) return { sequenceId, name, status: 'error', error: { kind: 'refused', detail: 'no-me' } };
-    const client = await clientFromSettings();
-    const { contactIds, complete } = await sequenceMembers(client, sequenceId);
+    const { contactIds, complete } = await sequenceMembers(callApi, sequenceId);
     if (contactIds.has(contactId)) return { sequenceId, name, status: 'already-in' };
-    await client.addToSequence(sequenceId, [{ contactId, ...(assignee.id ? { assignedToWorkspaceMembershipId: assignee.id } : {}) }]);
-    // The API ignores silently what it does not add (out-of-scope contacts): read the sequence again to be sure.
-    await session.remove(sequenceMembersItem.key(sequenceId));
-    const after = await sequenceMembers(client, sequenceId).catch(() => null);
-    if (after?.complete && !after.contactIds.has(contactId)) return { sequenceId, name, status: 'ignored' };
+    await callApi((c) => c.addToSequence(sequenceId, [{ contactId, ...(assignee.id ? { assignedToWorkspaceMembershipId: assignee.id } : {}) }]));
+    // The API ignores silently what it does not add (out-of-scope contacts): read the sequence again to be sure
+    // (a bulk add reads it once at the end of the batch instead, see bulk.ts).
+    if (options.verify !== false) {
+      const after = await sequenceMembers(callApi, sequenceId, true).catch(() => null);
+      if (after?.complete && !after.contactIds.has(contactId)) return { sequenceId, name, status: 'ignored' };
+    }
     // A long sequence read only in part: remember the add all the same.
     await noteMembership(sequenceId, contactId, true).catch(() => undefined);
     // Known not in before: the add is undoable. Unknown (a long sequence): recorded without undo.
@@ -105,7 +115,7 @@ export async function addToSequence(sequenceId: string, contactId: string, label
     } catch {
       return { sequenceId, name, status: 'added', warning: 'not-recorded' };
     }
-    return { sequenceId, name, status: 'added' };
+    return { sequenceId, name, status: 'added', historyId: entry.id };
   } catch (error) {
     return { sequenceId, name, status: 'error', error: toErrorInfo(error) };
   }

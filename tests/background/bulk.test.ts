@@ -9,9 +9,10 @@ import { directoryService } from '@/entrypoints/background/services';
 import { addLink, findLink } from '@/utils/match/registry';
 import type { BulkJob } from '@/utils/messages';
 import { persistentStore, session } from '@/utils/storage/extension';
-import { historyItem } from '@/utils/storage/items';
+import { historyItem, sequencesItem } from '@/utils/storage/items';
 import { bulkJobItem, listItem } from '@/utils/storage/session';
 import { DEMO_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
+import { DEMO_SEQUENCE_ID, MEMBER_PARIS_CLAIRE } from '../../sandbox/seed';
 import { saveSettings, startBackground } from '../support/background';
 import { LIKELY, LINKED, NONE, WITH_CHANGES, scenario, scenarioRead, type ScenarioPerson } from '../support/list-scenario';
 
@@ -31,8 +32,12 @@ async function list() {
   return stored;
 }
 
-async function start(kind: BulkJob['kind'], items: { key: string; contactId?: string; plan?: { key: string; value: string; seen: string }[]; contact?: any }[]) {
-  const reply = await handleRequest({ type: 'bulk-start', tabId: TAB, listKey: scenarioRead().listKey, kind, items }, undefined);
+async function start(
+  kind: BulkJob['kind'],
+  items: { key: string; contactId?: string; plan?: { key: string; value: string; seen: string }[]; contact?: any }[],
+  sequenceId?: string,
+) {
+  const reply = await handleRequest({ type: 'bulk-start', tabId: TAB, listKey: scenarioRead().listKey, kind, items, ...(sequenceId && { sequenceId }) }, undefined);
   if (!reply.ok) throw new Error(JSON.stringify(reply.error));
   await bulkIdle();
   return (await session.get(bulkJobItem, undefined))!;
@@ -150,6 +155,81 @@ describe('bulk link, apply, create', () => {
     expect((await ask('link', [{ key: linked.key, contactId: linked.contactId }])).ok).toBe(false);
     expect((await ask('apply', [{ key: linked.key, contactId: linked.contactId, plan: [{ key: 'company', value: 'Other', seen: 'Brasserie Lumière' }] }])).ok).toBe(false);
     expect(sandbox.log).toHaveLength(0);
+  });
+});
+
+describe('bulk add to a sequence', () => {
+  const saveSequence = () =>
+    persistentStore().set(sequencesItem, {
+      sequences: [{ id: DEMO_SEQUENCE_ID, name: 'Relance salons 2026', assignee: { mode: 'member', memberId: MEMBER_PARIS_CLAIRE, memberName: 'Claire' } }],
+      defaultId: DEMO_SEQUENCE_ID,
+    });
+  const posts = () => sandbox.log.filter((e) => e.method === 'POST');
+
+  it('sends one POST per contact not in the sequence yet, none for those already in, with a history entry each; the batch undo takes them out', async () => {
+    await saveSequence();
+    const { matches } = await list();
+    const sure = matches.filter((m) => m.state === 'linked' || (m.state === 'likely' && m.highConfidence));
+    expect(sure).toHaveLength(LINKED + LIKELY);
+    // Three of them were added before (one by one, from the contact view).
+    for (const m of sure.slice(0, 3)) {
+      const added = await handleRequest({ type: 'sequence-add', sequenceId: DEMO_SEQUENCE_ID, contactId: m.contactId! }, undefined);
+      expect(added.ok && added.sequence.status).toBe('added');
+    }
+    const historyBefore = (await persistentStore().get(historyItem)).length;
+    sandbox.log.length = 0;
+
+    const job = await start('sequence', sure.map((m) => ({ key: m.key, contactId: m.contactId! })), DEMO_SEQUENCE_ID);
+    expect(job).toMatchObject({ status: 'done', kind: 'sequence', sequence: { id: DEMO_SEQUENCE_ID, name: 'Relance salons 2026' } });
+    expect(job.items.slice(0, 3).map((i) => [i.state, i.reason])).toEqual(Array(3).fill(['skipped', 'already-in']));
+    expect(job.items.slice(3).map((i) => i.state)).toEqual(Array(sure.length - 3).fill('written'));
+    // Exactly one POST per contact not in yet, with the saved assignee; the already-in ones send nothing.
+    expect(posts().map((e) => e.path)).toEqual(Array(sure.length - 3).fill(`/v1/sequences/${DEMO_SEQUENCE_ID}/contacts`));
+    expect(posts().map((e) => e.body)).toEqual(sure.slice(3).map((m) => [{ contactId: m.contactId, assignedToWorkspaceMembershipId: MEMBER_PARIS_CLAIRE }]));
+    expect(sandbox.log.filter((e) => e.method === 'PATCH' || e.method === 'DELETE')).toHaveLength(0);
+    // One undoable history entry per contact added.
+    const history = await persistentStore().get(historyItem);
+    expect(history.length - historyBefore).toBe(sure.length - 3);
+    const entries = history.filter((h) => job.items.some((i) => i.historyId === h.id));
+    expect(entries.map((h) => h.contactId).sort()).toEqual(sure.slice(3).map((m) => m.contactId).sort());
+    expect(entries.every((h) => h.sequence?.id === DEMO_SEQUENCE_ID && h.sequence.undoable)).toBe(true);
+
+    // Batch undo: one DELETE per contact added, none for the three added before.
+    sandbox.log.length = 0;
+    const undone = await handleRequest({ type: 'bulk-undo', jobId: job.id }, undefined);
+    expect(undone.ok && undone.job.items.filter((i) => i.undone)).toHaveLength(sure.length - 3);
+    const deletes = sandbox.log.filter((e) => e.method === 'DELETE');
+    expect(deletes).toHaveLength(sure.length - 3);
+    for (const m of sure) expect(deletes.some((e) => JSON.stringify(e.body).includes(m.contactId!))).toBe(!sure.slice(0, 3).includes(m));
+  });
+
+  it('refuses rows without a sure contact, and a sequence that is not saved', async () => {
+    await saveSequence();
+    const { matches } = await list();
+    const none = matches.find((m) => m.state === 'none')!;
+    const linked = matches.find((m) => m.state === 'linked')!;
+    const ask = (items: { key: string; contactId?: string }[], sequenceId?: string) =>
+      handleRequest({ type: 'bulk-start', tabId: TAB, listKey: scenarioRead().listKey, kind: 'sequence', items, ...(sequenceId && { sequenceId }) }, undefined);
+    expect((await ask([{ key: none.key }], DEMO_SEQUENCE_ID)).ok).toBe(false);
+    expect((await ask([{ key: linked.key, contactId: matches.find((m) => m.state === 'likely')!.contactId }], DEMO_SEQUENCE_ID)).ok).toBe(false);
+    expect((await ask([{ key: linked.key, contactId: linked.contactId }], 'not-a-saved-sequence')).ok).toBe(false);
+    expect((await ask([{ key: linked.key, contactId: linked.contactId }])).ok).toBe(false);
+    expect(sandbox.log).toHaveLength(0);
+  });
+
+  it('tells an error per row with its reason, and goes on with the next rows', async () => {
+    await saveSequence();
+    const { matches } = await list();
+    const linked = matches.filter((m) => m.state === 'linked').slice(0, 3);
+    // The second contact is gone from Skipcall's scope: the API ignores it silently, the final reading tells it.
+    sandbox.contacts.delete(linked[1]!.contactId!);
+    const job = await start('sequence', linked.map((m) => ({ key: m.key, contactId: m.contactId! })), DEMO_SEQUENCE_ID);
+    expect(job.items.map((i) => [i.state, i.reason])).toEqual([['written', undefined], ['error', 'ignored'], ['written', undefined]]);
+    // The batch undo leaves the ignored one alone: only the two added are taken out.
+    expect(job.items.map((i) => !!i.historyId)).toEqual([true, false, true]);
+    sandbox.log.length = 0;
+    await handleRequest({ type: 'bulk-undo', jobId: job.id }, undefined);
+    expect(sandbox.log.filter((e) => e.method === 'DELETE')).toHaveLength(2);
   });
 });
 

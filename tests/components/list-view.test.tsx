@@ -10,6 +10,9 @@ import { updateRegistry } from '@/entrypoints/background/registry-store';
 import { directoryService } from '@/entrypoints/background/services';
 import { listCsv } from '@/utils/match/list-csv';
 import { addLink } from '@/utils/match/registry';
+import { persistentStore, session } from '@/utils/storage/extension';
+import { sequencesItem } from '@/utils/storage/items';
+import { bulkJobItem } from '@/utils/storage/session';
 import { useLocale } from '../setup/i18n';
 import { saveSettings, startBackground } from '../support/background';
 import { LIKELY, LINKED, NONE, WITH_CHANGES, scenario, scenarioRead } from '../support/list-scenario';
@@ -51,7 +54,6 @@ describe('list view', () => {
     expect(root.querySelector('[data-testid="bulk-link"]')?.textContent).toBe(`Link ${LIKELY} sure matches`);
     expect(root.querySelector('[data-testid="bulk-apply"]')?.textContent).toBe(`Fill empty fields of ${WITH_CHANGES} contacts`);
     expect(root.querySelector('[data-testid="bulk-create"]')?.textContent).toBe(`Create 0 contacts (${NONE} without phone)`);
-    expect(root.textContent).toContain('sequence');
   });
 
   it('expands a linked row into its changes, and unticking a row leaves it out of the bulk actions', async () => {
@@ -69,6 +71,78 @@ describe('list view', () => {
     useLocale('fr');
     const root = await renderPopup();
     expect(root.querySelector('[data-testid="list-summary"]')?.textContent).toBe(`25 personnes · ${LINKED} liées (${WITH_CHANGES} avec des changements) · ${LIKELY} probables · 0 avec plusieurs candidats · ${NONE} sans contact`);
+    useLocale('en');
+  });
+});
+
+describe('add the selected contacts to a sequence', () => {
+  const saveSequences = () =>
+    persistentStore().set(sequencesItem, {
+      sequences: [
+        { id: 'seq-salons', name: 'Relance salons', assignee: { mode: 'round-robin' } },
+        { id: 'seq-lyon', name: 'Prospection Lyon', assignee: { mode: 'round-robin' } },
+      ],
+      defaultId: 'seq-lyon',
+    });
+
+  it('without a saved sequence, says to save one in the options instead of offering the action', async () => {
+    const root = await renderPopup();
+    expect(root.querySelector('[data-testid="bulk-sequence"]')).toBeNull();
+    expect(root.querySelector('[data-testid="bulk-sequence-none"]')?.textContent).toContain('save the sequence in the options first');
+    expect(root.querySelector('[data-testid="bulk-sequence-options"]')).not.toBeNull();
+  });
+
+  it('offers the linked and sure contacts selected, in the default sequence, with a picker for the others', async () => {
+    await saveSequences();
+    const root = await renderPopup();
+    const button = () => root.querySelector<HTMLButtonElement>('[data-testid="bulk-sequence"]')!;
+    const choice = root.querySelector<HTMLSelectElement>('[data-testid="bulk-sequence-choice"]')!;
+    expect(choice.value).toBe('seq-lyon');
+    expect([...choice.options].map((o) => o.textContent)).toEqual(['Relance salons', 'Prospection Lyon']);
+    expect(button().textContent).toBe(`Add ${LINKED + LIKELY} contacts to Prospection Lyon`);
+    expect(root.querySelector('[data-testid="bulk-sequence-none"]')).toBeNull();
+    // Unticking a linked row and a row without contact: only the linked one counts.
+    const linked = root.querySelector<HTMLElement>('[data-testid="list-row"][data-match-state="linked-same"]')!;
+    const none = root.querySelector<HTMLElement>('[data-testid="list-row"][data-match-state="none"]')!;
+    await act(async () => linked.querySelector<HTMLInputElement>('[data-testid="list-row-select"]')!.click());
+    await act(async () => none.querySelector<HTMLInputElement>('[data-testid="list-row-select"]')!.click());
+    expect(button().textContent).toBe(`Add ${LINKED + LIKELY - 1} contacts to Prospection Lyon`);
+    choice.value = 'seq-salons';
+    await act(async () => {
+      choice.dispatchEvent(new Event('change'));
+    });
+    expect(button().textContent).toBe(`Add ${LINKED + LIKELY - 1} contacts to Relance salons`);
+    expect(button().getAttribute('data-sequence-id')).toBe('seq-salons');
+  });
+
+  it('tells each row’s result: added, already in, error with its reason; the batch can be undone', async () => {
+    await saveSequences();
+    const people = scenario();
+    const [a, b, c] = people;
+    await session.set(bulkJobItem, undefined, {
+      id: 'job-seq', kind: 'sequence', sequence: { id: 'seq-lyon', name: 'Prospection Lyon' }, tabId: TAB, listKey: scenarioRead().listKey, status: 'done',
+      createdAt: Date.now(), finishedAt: Date.now(), msPerRequest: 10,
+      items: [
+        { key: a!.row.key, label: a!.row.name, contactId: a!.contact!.id, identity: {}, state: 'written', historyId: 'h1' },
+        { key: b!.row.key, label: b!.row.name, contactId: b!.contact!.id, identity: {}, state: 'skipped', reason: 'already-in' },
+        { key: c!.row.key, label: c!.row.name, contactId: c!.contact!.id, identity: {}, state: 'error', reason: 'offline' },
+      ],
+    });
+    const root = await renderPopup();
+    const result = (key: string) => root.querySelector(`[data-testid="list-row"][data-key="${key}"] [data-testid="list-row-result"]`)?.textContent?.trim();
+    expect(result(a!.row.key)).toBe('added to the sequence');
+    expect(result(b!.row.key)).toBe('already in the sequence: nothing sent');
+    expect(result(c!.row.key)).toBe('error (offline)');
+    expect(root.querySelector('[data-testid="bulk-progress"]')?.getAttribute('data-kind')).toBe('sequence');
+    expect(root.querySelector('[data-testid="bulk-progress"]')?.textContent).toContain('3 of 3 done · 1 added · 1 already in the sequence · 1 errors');
+    expect(root.querySelector('[data-testid="bulk-undo"]')).not.toBeNull();
+  });
+
+  it('speaks French', async () => {
+    await saveSequences();
+    useLocale('fr');
+    const root = await renderPopup();
+    expect(root.querySelector('[data-testid="bulk-sequence"]')?.textContent).toBe(`Ajouter ${LINKED + LIKELY} contacts à Prospection Lyon`);
     useLocale('en');
   });
 });

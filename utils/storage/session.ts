@@ -194,12 +194,13 @@ export const listItem = perTab<{ readId: string; listKey: string; rows: z.infer<
 );
 
 const IdentityStoredSchema = z.object({ linkedinUrl: optionalStr, linkedinSalesUrl: optionalStr });
-/** The one bulk operation (link, fill-only apply, create) in progress or last finished: the worker resumes it after a restart. */
+/** The one bulk operation (link, fill-only apply, create, sequence add) in progress or last finished: the worker resumes it after a restart. */
 export const bulkJobItem = single<BulkJob>(
   'bulkJob',
   z.object({
     id: str,
-    kind: z.enum(['link', 'apply', 'create']),
+    kind: z.enum(['link', 'apply', 'create', 'sequence']),
+    sequence: z.optional(z.object({ id: str, name: str })),
     tabId: z.number(),
     listKey: str,
     status: z.enum(['running', 'done', 'cancelled']),
