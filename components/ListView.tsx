@@ -9,13 +9,12 @@ import type { RowMatch } from '@/utils/match/list';
 import { REASON_LABELS } from '@/utils/match/rank';
 import type { BulkJob, Request } from '@/utils/messages';
 import type { ListRead, ListRow } from '@/utils/profile';
-import { defaultSequence, type SequenceSettings } from '@/utils/sequences';
-import { persistentStore, session } from '@/utils/storage/extension';
-import { sequencesItem } from '@/utils/storage/items';
+import { session } from '@/utils/storage/extension';
 import { bulkJobItem, listItem } from '@/utils/storage/session';
 import { describeReplyError } from './describe';
 import { t } from './i18n';
 import { ask, openOptions } from './runtime';
+import { SequencePicker, useSavedSequences } from './SequencePicker';
 import type { MessageKey } from '@/utils/i18n';
 
 type Stored = NonNullable<Awaited<ReturnType<typeof session.get<{ readId: string; listKey: string; rows: ListRow[]; matches: RowMatch[]; at: number }, number>>>>;
@@ -45,26 +44,6 @@ function resultText(kind: BulkJob['kind'], state: string, reason: string | undef
     if (state === 'error' && reason === 'ignored') return { key: 'bulkRowIgnored' };
   }
   return { key: RESULT_TEXT[state] ?? 'bulkRowError', ...(reason && { reason }) };
-}
-
-function useSequences(): [SequenceSettings | null, string | null, (id: string) => void] {
-  const [settings, setSettings] = useState<SequenceSettings | null>(null);
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void persistentStore()
-      .get(sequencesItem)
-      .then((loaded) => {
-        if (!live) return;
-        setSettings(loaded);
-        setChosenId(defaultSequence(loaded)?.id ?? loaded.sequences[0]?.id ?? null);
-      })
-      .catch(() => live && setSettings({ sequences: [] }));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return [settings, chosenId, setChosenId];
 }
 
 function useStored(tabId: number): [Stored | undefined, BulkJob | undefined] {
@@ -148,7 +127,7 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
   const [phones, setPhones] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [sequences, chosenId, setChosenId] = useSequences();
+  const [sequences, chosenId, setChosenId] = useSavedSequences();
   const sequence = sequences?.sequences.find((s) => s.id === chosenId);
 
   const ready = list?.listKey === read.listKey ? list : undefined;
@@ -253,21 +232,13 @@ export function ListView({ tabId, read, onBusy }: { tabId: number; read: ListRea
       </div>
       {sequences && sequence && (
         <div class="row actions" data-testid="bulk-sequence-actions">
-          {sequences.sequences.length > 1 && (
-            <select
-              data-testid="bulk-sequence-choice"
-              aria-label={t('sequenceChoiceLabel')}
-              value={sequence.id}
-              disabled={running || sending}
-              onChange={(e) => setChosenId(e.currentTarget.value)}
-            >
-              {sequences.sequences.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
+          <SequencePicker
+            testId="bulk-sequence-choice"
+            sequences={sequences.sequences}
+            value={sequence.id}
+            disabled={running || sending}
+            onChange={setChosenId}
+          />
           <button
             type="button"
             data-testid="bulk-sequence"

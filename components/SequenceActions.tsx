@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SequenceResult, WriteResult } from '@/utils/messages';
-import { defaultSequence, type SequenceSettings } from '@/utils/sequences';
-import { persistentStore } from '@/utils/storage/extension';
-import { sequencesItem } from '@/utils/storage/items';
 import { t } from './i18n';
 import { ask } from './runtime';
 import { assigneeText, describeSequenceError } from './sequence-words';
+import { SequencePicker, useSavedSequences } from './SequencePicker';
 
 interface Props {
   contactId: string;
@@ -30,19 +28,9 @@ type State = 'checking' | 'todo' | 'done' | 'unknown' | 'adding';
  * done when the contact is in the sequence already.
  */
 export function SequenceActions({ contactId, applyBlocked, writing, result, onApplyAndAdd, onAdded, onBusy }: Props) {
-  const [settings, setSettings] = useState<SequenceSettings | null>(null);
-  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [settings, chosenId, setChosenId] = useSavedSequences();
   const [state, setState] = useState<State>('checking');
   const [outcome, setOutcome] = useState<SequenceResult | null>(null);
-
-  useEffect(() => {
-    void persistentStore()
-      .get(sequencesItem)
-      .then((loaded) => {
-        setSettings(loaded);
-        setChosenId(defaultSequence(loaded)?.id ?? loaded.sequences[0]?.id ?? null);
-      });
-  }, []);
 
   const sequence = settings?.sequences.find((s) => s.id === chosenId);
 
@@ -99,24 +87,16 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
 
   return (
     <div class="sequence-actions" data-testid="sequence-actions">
-      {settings.sequences.length > 1 && (
-        <select
-          data-testid="sequence-choice"
-          aria-label={t('sequenceChoiceLabel')}
-          value={sequence.id}
-          disabled={writing || state === 'adding'}
-          onChange={(e) => {
-            setOutcome(null);
-            setChosenId(e.currentTarget.value);
-          }}
-        >
-          {settings.sequences.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      )}
+      <SequencePicker
+        testId="sequence-choice"
+        sequences={settings.sequences}
+        value={sequence.id}
+        disabled={writing || state === 'adding'}
+        onChange={(id) => {
+          setOutcome(null);
+          setChosenId(id);
+        }}
+      />
       <button
         type="button"
         data-testid="sequence-add"
