@@ -5,6 +5,7 @@
 // clicks, scrolls, navigates or writes to the page. Profile pages are read by
 // linkedin.content.ts; keeping lists apart keeps each script small.
 import { browser } from 'wxt/browser';
+import { createReadSender, watchDom } from '@/utils/content-watch';
 import { listPageOf, readList } from '@/utils/linkedin/list/read-list';
 
 const DEBOUNCE_MS = 300;
@@ -15,21 +16,13 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    let lastSent = '';
+    const sender = createReadSender((read) => browser.runtime.sendMessage({ type: 'page-read', read }));
     let stop: (() => void) | undefined;
 
     async function readAndSend(url: string): Promise<void> {
       if (ctx.isInvalid || location.href !== url) return;
       const read = readList(document, url);
-      if (!read) return;
-      const key = JSON.stringify(read);
-      if (key === lastSent) return;
-      lastSent = key;
-      try {
-        await browser.runtime.sendMessage({ type: 'page-read', read });
-      } catch {
-        lastSent = '';
-      }
+      if (read) await sender.send(read);
     }
 
     function start(): void {
@@ -37,20 +30,9 @@ export default defineContentScript({
       stop = undefined;
       const url = location.href;
       if (!listPageOf(url)) return;
-      lastSent = '';
+      sender.forget();
       void readAndSend(url);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const observer = new MutationObserver(() => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void readAndSend(url), DEBOUNCE_MS);
-      });
-      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-      const deadline = setTimeout(() => stop?.(), WATCH_MS);
-      stop = () => {
-        observer.disconnect();
-        clearTimeout(timer);
-        clearTimeout(deadline);
-      };
+      stop = watchDom(document.documentElement, DEBOUNCE_MS, WATCH_MS, () => void readAndSend(url));
     }
 
     start();

@@ -9,6 +9,7 @@ import {
   type ReadContext,
 } from '@/utils/linkedin/read-page';
 import { isListPath } from '@/utils/linkedin/list/paths';
+import { createReadSender, watchDom } from '@/utils/content-watch';
 import type { PageRead } from '@/utils/profile';
 
 /** How long to wait for the new person's top card after a navigation. */
@@ -22,40 +23,18 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let generation = 0;
-    let lastSent = '';
     /** The last profile sent: after in-page navigation its card may still be on screen. */
     let lastProfile: PreviousProfile | undefined;
     let stopWatching: (() => void) | undefined;
 
-    async function send(read: PageRead): Promise<void> {
+    const sender = createReadSender((read) => browser.runtime.sendMessage({ type: 'page-read', read }));
+    function send(read: PageRead): Promise<void> {
       lastProfile = previousOf(read) ?? lastProfile;
-      const key = JSON.stringify(read);
-      if (key === lastSent) return;
-      lastSent = key;
-      try {
-        await browser.runtime.sendMessage({ type: 'page-read', read });
-      } catch {
-        // The extension was reloaded or the worker is starting: the next change sends again.
-        lastSent = '';
-      }
+      return sender.send(read);
     }
 
     /** Calls `onChange` (debounced) on DOM changes until `ms` elapse or the returned stop is called. */
-    function watch(ms: number, onChange: () => void): () => void {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const observer = new MutationObserver(() => {
-        clearTimeout(timer);
-        timer = setTimeout(onChange, DEBOUNCE_MS);
-      });
-      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-      const deadline = setTimeout(stop, ms);
-      function stop() {
-        observer.disconnect();
-        clearTimeout(timer);
-        clearTimeout(deadline);
-      }
-      return stop;
-    }
+    const watch = (ms: number, onChange: () => void) => watchDom(document.documentElement, DEBOUNCE_MS, ms, onChange);
 
     function readNow(): void {
       const run = ++generation;
