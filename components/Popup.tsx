@@ -93,6 +93,23 @@ function pageSummary(read: Extract<PageRead, { state: 'profile' }>): string {
   return [role?.value, company?.value, place].filter(Boolean).join(' · ');
 }
 
+/** Whose page the popup works on, and their position and place under the name. */
+function PageHeader({ read }: { read: Extract<PageRead, { state: 'profile' }> }) {
+  const summary = pageSummary(read);
+  return (
+    <div class="page-header">
+      <p data-testid="page-person" class="page-person">
+        <bdi>{pagePerson(read)}</bdi>
+      </p>
+      {summary && (
+        <p class="hint">
+          <bdi>{summary}</bdi>
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Whose page the popup works on: "Élodie Marchand · /in/elodie-marchand". */
 function pagePerson(read: Extract<PageRead, { state: 'profile' }>): string {
   const name = [read.profile.firstName?.value, read.profile.lastName?.value].filter(Boolean).join(' ');
@@ -161,18 +178,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
         </div>
       )}
       {loaded && waiting && <p class="hint">{t('popupReading')}</p>}
-      {loaded && !waiting && read?.state === 'profile' && (
-        <div class="page-header">
-          <p data-testid="page-person" class="page-person">
-            <bdi>{pagePerson(read)}</bdi>
-          </p>
-          {pageSummary(read) && (
-            <p class="hint">
-              <bdi>{pageSummary(read)}</bdi>
-            </p>
-          )}
-        </div>
-      )}
+      {loaded && !waiting && read?.state === 'profile' && <PageHeader read={read} />}
       {loaded && !waiting && !showsMatch && pageState}
       {loaded && !waiting && read && tabId !== undefined && <PageReportButton tabId={tabId} />}
       {showsMatch && read?.state === 'profile' && tabId !== undefined && (

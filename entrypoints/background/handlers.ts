@@ -32,12 +32,25 @@ async function directoryForAccount(): Promise<void> {
   }
 }
 
+/**
+ * Page reads come several per navigation (late sections re-read): the sweep of
+ * the whole session store runs at most once per contact freshness period, the
+ * shortest time after which it has anything to drop.
+ */
+let lastSweep = 0;
+function sweepNowAndThen(): void {
+  const now = Date.now();
+  if (now - lastSweep < CONTACT_FRESH_MS) return;
+  lastSweep = now;
+  void sweepSession(now, CONTACT_FRESH_MS).catch(() => undefined);
+}
+
 export const handlers: Handlers = {
   async 'page-read'(request, tabId) {
     if (tabId === undefined) return { ok: false, error: { kind: 'refused', detail: 'no tab' } };
     await onPageRead(tabId, request.read);
     if (request.read.state === 'list') await refreshList(tabId).catch(() => undefined);
-    void sweepSession(Date.now(), CONTACT_FRESH_MS).catch(() => undefined);
+    sweepNowAndThen();
     if ((request.read.state === 'profile' || request.read.state === 'list') && (await loadSettings()).apiKey) void directoryService().sync().catch(() => undefined);
     return { ok: true, accepted: true };
   },
