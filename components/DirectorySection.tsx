@@ -11,7 +11,7 @@ function describe(status: DirectoryStatus): string {
     case 'not-started':
       return t('directoryNotStarted');
     case 'syncing': {
-      const { contactsRead, total, skipped } = status.progress;
+      const { contactsRead, total } = status.progress;
       return total ? t('directorySyncingOf', contactsRead, total) : t('directorySyncing', contactsRead);
     }
     case 'ready':

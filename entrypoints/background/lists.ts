@@ -41,8 +41,3 @@ export async function refreshList(tabId: number): Promise<void> {
   if ((await loadTabState(tabId))?.readId !== tab.readId) return;
   await session.set(listItem, tabId, { readId: tab.readId, listKey: read.listKey, rows, matches, at: Date.now() });
 }
-
-/** After links or writes: every tab on a list gets its rows matched again. */
-export async function refreshListsOf(tabIds: readonly number[]): Promise<void> {
-  await Promise.all(tabIds.map((id) => refreshList(id).catch(() => undefined)));
-}

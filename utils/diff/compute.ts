@@ -48,7 +48,7 @@ export function customFieldValue(contact: Contact, slug: string, definitions: re
 }
 
 /** Skipcall's current value for a diff key, as a string. */
-export function currentValue(contact: Contact, key: string, definitions: readonly CustomField[] = []): string {
+function currentValue(contact: Contact, key: string, definitions: readonly CustomField[] = []): string {
   if (key === PHONE_KEY) return contact.phoneNumbers.join(', ');
   if (key.startsWith(CUSTOM_PREFIX)) return customFieldValue(contact, key.slice(CUSTOM_PREFIX.length), definitions);
   const value = (contact as Record<string, unknown>)[key];

@@ -68,7 +68,7 @@ export function readSduiCard(card: Element): Reading {
   let lineAt = lines.findIndex((line) => split(line).every((part) => labels.includes(part)));
   if (lineAt < 0 && !labels.some(Boolean) && lines.length > 2) lineAt = 1;
   // The location is the last line before the contact link; without the link, the first line that reads as a place.
-  const candidates = lines.map((line, i) => (i > 0 && i !== lineAt ? i : -1)).filter((i) => i > 0);
+  const candidates = lines.map((_, i) => (i > 0 && i !== lineAt ? i : -1)).filter((i) => i > 0);
   const placeAt =
     contactAt >= 0 ? (candidates.pop() ?? -1) : (candidates.find((i) => parseLocation(lines[i]).country) ?? -1);
   const parts = split(lines[lineAt] ?? '');

@@ -102,9 +102,3 @@ export function readList(doc: Document, url: string): PageRead | null {
     return list && { state: 'list', url, kind: list.kind, listKey: list.listKey, page: list.page, rows: [], pending: 0, strategy: 'none' };
   }
 }
-
-/** True once some rows are rendered (or the page is terminal): the content script waits for it after a navigation. */
-export function isListSettled(doc: Document, url: string): boolean {
-  const read = readList(doc, url);
-  return !read || read.state !== 'list' || read.rows.length > 0;
-}
