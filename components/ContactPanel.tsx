@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeDiff, type ProfileValues } from '@/utils/diff/compute';
 import type { HistoryEntry } from '@/utils/diff/history';
 import type { Choices, RowChoice } from '@/utils/diff/patch';
@@ -51,6 +51,12 @@ interface Props {
   onJobChangeCreated?: (contact: Contact, linkSaved: boolean) => void;
   /** The undo of a job-change creation linked the profile back to this contact. */
   onRelinked?: (contactId: string) => void;
+  /** The contact's name is not the person's: nothing is sent until the user says it is the same person. */
+  confirmNeeded?: boolean;
+  /** The contact's name is not the person's: no row starts ticked. */
+  untickAll?: boolean;
+  /** The contact as Skipcall last returned it (loaded, written, or fresh after a conflict). */
+  onContact?: (contact: Contact) => void;
 }
 
 const POLL_MS = 300;
@@ -70,6 +76,9 @@ export function ContactPanel(props: Props) {
   /** The last undo was of a job-change creation: the contact the profile is linked to again. */
   const [relinkedTo, setRelinkedTo] = useState<string | null>(null);
   const [sequenceBusy, setSequenceBusy] = useState(false);
+  /** Set when the user started a write or an undo: its outcome takes the focus, where the user looks. */
+  const focusResult = useRef(false);
+  const resultRef = useRef<HTMLDivElement>(null);
 
   const loading = (!view || !provenance) && !loadError;
   const writing = result?.status === 'pending';
@@ -128,12 +137,23 @@ export function ContactPanel(props: Props) {
     };
   }, [contactId]);
 
+  useEffect(() => {
+    if (view) props.onContact?.(view.contact);
+  }, [view?.contact]);
+
+  useEffect(() => {
+    if (!result || result.status === 'pending' || !focusResult.current) return;
+    focusResult.current = false;
+    resultRef.current?.focus({ preventScroll: true });
+    resultRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [result]);
+
   const customFieldNames = useMemo(
     () => Object.fromEntries((view?.customFields ?? []).map((f) => [f.slug, f.name])),
     [view?.customFields],
   );
-  const rows = useMemo(
-    () =>
+  const rows = useMemo(() => {
+    const computed =
       view && settings
         ? withProvenance(
             computeDiff(view.contact, profile, {
@@ -146,9 +166,9 @@ export function ContactPanel(props: Props) {
             view.contact,
             view.customFields,
           )
-        : [],
-    [view, settings, profile, provenance, unsure],
-  );
+        : [];
+    return props.untickAll ? computed.map((row) => ({ ...row, defaultTicked: false })) : computed;
+  }, [view, settings, profile, provenance, unsure, props.untickAll]);
   const jobChange = useMemo(
     () => (view && props.identityConfirmed ? detectJobChange(view.contact, profile, rows, provenance ?? undefined, props.since) : null),
     [view, rows, provenance, props.identityConfirmed, props.since],
@@ -165,6 +185,8 @@ export function ContactPanel(props: Props) {
   /** `sequenceId`: "Apply and add", the contact goes into that sequence once the PATCH went through. */
   async function apply(event?: Event, sequenceId?: string) {
     event?.preventDefault();
+    // Only this form's own submit: a submit from elsewhere never writes.
+    if (event && event.target !== event.currentTarget) return;
     if (!view || !plan || disabledReason) return;
     await send(plan.plan, sequenceId);
   }
@@ -179,6 +201,7 @@ export function ContactPanel(props: Props) {
 
   async function send(items: NonNullable<typeof plan>['plan'], sequenceId?: string) {
     if (!view) return;
+    focusResult.current = true;
     setResult({ status: 'pending', kind: 'apply', contactId, at: Date.now(), keys: [] });
     const reply = await ask({ type: 'apply', tabId, readId, contactId, plan: items, ...(sequenceId ? { sequenceId } : {}) });
     const outcome: WriteResult = reply.ok
@@ -204,6 +227,7 @@ export function ContactPanel(props: Props) {
   }
 
   async function undo(entryId: string) {
+    focusResult.current = true;
     setResult({ status: 'pending', kind: 'undo', contactId, at: Date.now(), keys: [] });
     const jobChange = history.find((e) => e.id === entryId)?.jobChange;
     setRelinkedTo(jobChange?.fromLabel ?? null);
@@ -240,16 +264,29 @@ export function ContactPanel(props: Props) {
   const offered = rows.some((r) => r.status === 'fill' || r.status === 'update');
   const disabledReason = writing
     ? t('applyWriting')
-    : problems.length
-      ? t('applyFix', diffLabel(problems[0]![0], customFieldNames), t(...problems[0]![1]))
-      : !offered
-        ? t('applyNothingOffered')
-        : plan.plan.length === 0
-          ? t('applyNothingTicked')
-          : null;
+    : props.confirmNeeded
+      ? t('applyConfirmPerson')
+      : problems.length
+        ? t('applyFix', diffLabel(problems[0]![0], customFieldNames), t(...problems[0]![1]))
+        : !offered
+          ? t('applyNothingOffered')
+          : plan.plan.length === 0
+            ? t('applyNothingTicked')
+            : null;
+  // After a write the result says what happened; a reason under it would read like a refusal.
+  const showReason = !!disabledReason && !(result && result.status !== 'pending' && !offered);
+  const newestUndoable = history.find((entry) => !entry.undoneAt && entry.sequence?.undoable !== false);
+  const changedInSkipcall = result?.status === 'conflict' ? result.keys : undefined;
+
+  // Enter in a checkbox or another field of the diff would submit the form: only Apply and a value being edited send.
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Enter') return;
+    const target = event.target as HTMLElement;
+    if (target instanceof HTMLInputElement && target.dataset.testid !== 'diff-value-input') event.preventDefault();
+  }
 
   return (
-    <form class="contact-panel" onSubmit={(e) => void apply(e)}>
+    <div class="contact-panel">
       {jobChange && !creatingForJob && (
         <JobChangeBanner change={jobChange} disabled={writing} onUpdate={() => void applyJobUpdate()} onCreate={() => setCreatingForJob(true)} />
       )}
@@ -263,30 +300,45 @@ export function ContactPanel(props: Props) {
           onCreated={(contact, linkSaved) => props.onJobChangeCreated?.(contact, linkSaved)}
         />
       )}
-      <DiffTable
-        rows={rows}
-        choices={choices}
-        contact={view.contact}
-        customFieldNames={customFieldNames}
-        onChoice={choose}
-        disabled={writing}
-      />
-      <div class="apply-bar">
-        <button
-          type="submit"
-          class="primary"
-          data-testid="apply"
-          disabled={!!disabledReason}
-          aria-describedby={disabledReason ? 'apply-reason' : undefined}
-        >
-          {plan.plan.length ? t(plan.plan.length > 1 ? 'applyFields' : 'applyOneField', plan.plan.length) : t('applyNoField')}
-        </button>
-        {disabledReason && (
-          <span id="apply-reason" data-testid="apply-reason" class="hint">
-            {disabledReason}
-          </span>
-        )}
-      </div>
+      <form class="diff-form" onSubmit={(e) => void apply(e)} onKeyDown={onKeyDown}>
+        <DiffTable
+          rows={rows}
+          choices={choices}
+          contact={view.contact}
+          customFieldNames={customFieldNames}
+          onChoice={choose}
+          disabled={writing}
+          changedInSkipcall={changedInSkipcall}
+        />
+        <div class="apply-bar">
+          {result && (
+            <div class="result-line" ref={resultRef} tabIndex={-1}>
+              <WriteResultView result={result} customFieldNames={customFieldNames} relinkedTo={result.kind === 'undo' ? relinkedTo : null} />
+              {result.status === 'success' && result.kind === 'apply' && newestUndoable && (
+                <button type="button" class="link" data-testid="result-undo" disabled={writing} onClick={() => void undo(newestUndoable.id)}>
+                  {t('historyUndo')}
+                </button>
+              )}
+            </div>
+          )}
+          <div class="apply-row">
+            <button
+              type="submit"
+              class="primary"
+              data-testid="apply"
+              disabled={!!disabledReason}
+              aria-describedby={disabledReason ? 'apply-reason' : undefined}
+            >
+              {plan.plan.length ? t(plan.plan.length > 1 ? 'applyFields' : 'applyOneField', plan.plan.length) : t('applyNoField')}
+            </button>
+            {disabledReason && (
+              <span id="apply-reason" data-testid="apply-reason" class={showReason ? 'hint' : 'visually-hidden'}>
+                {disabledReason}
+              </span>
+            )}
+          </div>
+        </div>
+      </form>
       <SequenceActions
         contactId={contactId}
         applyBlocked={!!disabledReason}
@@ -296,8 +348,7 @@ export function ContactPanel(props: Props) {
         onAdded={() => void refreshHistory()}
         onBusy={setSequenceBusy}
       />
-      {result && <WriteResultView result={result} customFieldNames={customFieldNames} relinkedTo={result.kind === 'undo' ? relinkedTo : null} />}
       <HistoryList entries={history} customFieldNames={customFieldNames} onUndo={undo} disabled={writing} />
-    </form>
+    </div>
   );
 }

@@ -3,7 +3,9 @@ import type { ProfileValues } from '@/utils/diff/compute';
 import type { DirectoryContact } from '@/utils/match/contact';
 import { CONTACT_REF_MESSAGES, parseContactRef } from '@/utils/match/contact-ref';
 import { REASON_LABELS, type Candidate } from '@/utils/match/rank';
+import { namesDiffer } from '@/utils/match/same-person';
 import type { MatchView } from '@/utils/messages';
+import type { Contact } from '@/utils/skipcall/schemas';
 import type { Settings } from '@/utils/settings';
 import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
 import { ContactPanel } from './ContactPanel';
@@ -39,6 +41,22 @@ const SEARCH_DEBOUNCE_MS = 120;
 function summary(contact: DirectoryContact): string {
   return [contact.role, contact.company, contact.city, contact.email].filter(Boolean).join(' · ');
 }
+
+/** The one-line form of a contact Skipcall returned. */
+function toShown(contact: Contact): DirectoryContact {
+  return {
+    id: contact.id,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    ...(contact.company ? { company: contact.company } : {}),
+    ...(contact.city ? { city: contact.city } : {}),
+    ...(contact.role ? { role: contact.role } : {}),
+    ...(contact.email ? { email: contact.email } : {}),
+  };
+}
+
+const fullName = (person: { firstName?: string | undefined; lastName?: string | undefined }) =>
+  [person.firstName, person.lastName].filter(Boolean).join(' ');
 
 function fromCandidate(candidate: Candidate): Shown {
   return {
@@ -90,8 +108,27 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
     if (contactId !== selected) setPanelBusy(true);
     setSelected(contactId);
   }
+  /** Selecting is idempotent: choosing the chosen contact again keeps it. */
+  function pick(contactId: string) {
+    setCreating(false);
+    choose(contactId);
+  }
+  function onCreatedContact(contact: Contact, linkSaved: boolean) {
+    if (!linkSaved) setCreateWarning(t('createLinkNotSaved'));
+    setCreating(false);
+    setCreated(toShown(contact));
+    setReferenced(null);
+    setLinkedId(linkSaved ? contact.id : null);
+    choose(contact.id);
+  }
   const [createBusy, setCreateBusy] = useState(false);
   const [createWarning, setCreateWarning] = useState<string | null>(null);
+  /** The contact created from this profile in this popup: confirmed with its id. */
+  const [created, setCreated] = useState<DirectoryContact | null>(null);
+  /** The contact the user said is this person although the names differ. */
+  const [confirmedId, setConfirmedId] = useState<string | null>(null);
+  /** The chosen contact as Skipcall last returned it (after a write or a conflict), for its one-line summary. */
+  const [fresh, setFresh] = useState<DirectoryContact | null>(null);
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // A chosen contact counts as busy until its panel says it is ready; reported before paint.
@@ -136,15 +173,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
     setChecking(false);
     if (!reply.ok) return setReferenceProblem(describeReplyError(reply.error));
     const { contact } = reply;
-    setReferenced({
-      id: contact.id,
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      ...(contact.company ? { company: contact.company } : {}),
-      ...(contact.city ? { city: contact.city } : {}),
-      ...(contact.role ? { role: contact.role } : {}),
-      ...(contact.email ? { email: contact.email } : {}),
-    });
+    setReferenced(toShown(contact));
     choose(contact.id);
   }
 
@@ -169,47 +198,120 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   }
   if (!view) return <p class="hint">{t('matchLooking')}</p>;
 
-  const shown: Shown[] = [];
+  // A pasted or created contact first, then the match's candidates; search hits under the search box, each contact once.
+  const listed: Shown[] = [];
+  const hits: Shown[] = [];
   const seen = new Set<string>();
-  const add = (item: Shown) => {
+  const add = (list: Shown[], item: Shown) => {
     if (seen.has(item.contact.id)) return;
     seen.add(item.contact.id);
-    shown.push(item);
+    list.push(item);
   };
-  if (referenced) add({ contact: referenced, why: t('matchWhyReference') });
-  if (results) results.forEach((contact) => add({ contact, why: t('matchWhySearch') }));
-  else view.candidates.forEach((candidate) => add(fromCandidate(candidate)));
+  if (created) add(listed, { contact: created, why: t('matchWhyCreated') });
+  if (referenced) add(listed, { contact: referenced, why: t('matchWhyReference') });
+  if (results) results.forEach((contact) => add(hits, { contact, why: t('matchWhySearch') }));
+  view.candidates.forEach((candidate) => add(listed, fromCandidate(candidate)));
 
   const viaFor = (contactId: string): 'match' | 'reference' | 'directory' =>
-    referenced?.id === contactId ? 'reference' : results ? 'directory' : 'match';
+    referenced?.id === contactId || created?.id === contactId ? 'reference' : hits.some((h) => h.contact.id === contactId) ? 'directory' : 'match';
   const note = directoryNote(view);
-  const chosen = shown.find((item) => item.contact.id === selected);
+  const chosen = [...listed, ...hits].find((item) => item.contact.id === selected);
+  const chosenContact = fresh && fresh.id === selected ? fresh : chosen?.contact;
+  // A saved link or the only contact with this LinkedIn URL proves who the contact is; anything else is checked by name.
+  const identityProven = selected === linkedId || (!linkedId && selected === view.preselected?.contactId);
+  const mismatch = !!selected && !!chosenContact && !identityProven && namesDiffer(chosenContact, profile);
+  const confirmNeeded = mismatch && confirmedId !== selected;
+
+  /** "Change": the list of contacts to choose from, in view, with the keyboard on it. */
+  function showChoice(event?: Event) {
+    event?.preventDefault();
+    const target =
+      document.querySelector<HTMLElement>('#contact-choice [aria-pressed="false"]') ??
+      document.querySelector<HTMLElement>('[data-testid="contact-search"]:not([disabled])') ??
+      document.querySelector<HTMLElement>('[data-testid="contact-ref"]');
+    target?.scrollIntoView({ block: 'nearest' });
+    target?.focus({ preventScroll: true });
+  }
+
+  const candidateButton = ({ contact, why, warning }: Shown) => (
+    <button
+      type="button"
+      key={contact.id}
+      class="candidate"
+      data-testid="candidate"
+      data-contact-id={contact.id}
+      aria-pressed={selected === contact.id ? 'true' : 'false'}
+      onClick={() => pick(contact.id)}
+    >
+      <strong>
+        {contact.firstName} {contact.lastName}
+      </strong>
+      {summary(contact) && <span class="hint"> · {summary(contact)}</span>}
+      <span class="reason"> {t('matchMatchedBy', why)}</span>
+      {warning && <span class="error"> {warning}</span>}
+    </button>
+  );
 
   return (
     <section class="match" aria-label={t('matchTitle')}>
       <h2>{t('matchTitle')}</h2>
+      {created && selected === created.id && (
+        <p class="notice" role="status" data-testid="created">
+          <bdi>{t('matchCreated', fullName(created))}</bdi> <span class="hint">{t('matchCreatedId', created.id)}</span>
+        </p>
+      )}
       {linkedId && selected === linkedId && <p class="hint">{t('matchLinked')}</p>}
       {!linkedId && view.preselected && selected === view.preselected.contactId && (
         <p class="hint">{t(view.preselected.via === 'sales-url' ? 'matchPreselectedSalesNavigator' : 'matchPreselectedLinkedIn')}</p>
       )}
-      {chosen && (
-        <p class="chosen">
+      {chosenContact && (
+        <p class="chosen" data-testid="chosen-contact">
           <bdi>
             <strong>
-              {chosen.contact.firstName} {chosen.contact.lastName}
+              {chosenContact.firstName} {chosenContact.lastName}
             </strong>
-            {summary(chosen.contact) && ` · ${summary(chosen.contact)}`}
+            {summary(chosenContact) && ` · ${summary(chosenContact)}`}
           </bdi>{' '}
-          <span class="reason">{t('matchMatchedBy', chosen.why)}</span>{' '}
-          <a class="link" href="#contact-choice">
+          {chosen && <span class="reason">{t('matchMatchedBy', chosen.why)}</span>}{' '}
+          <a class="link" href="#contact-choice" onClick={showChoice}>
             {t('matchChange')}
           </a>
         </p>
       )}
+      {mismatch && chosenContact && (
+        <div class="notice warning" role="alert" data-testid="name-mismatch">
+          <p>
+            <strong>{t('matchNameMismatch', fullName(chosenContact), fullName(profile))}</strong>
+          </p>
+          {confirmNeeded ? (
+            <p class="row">
+              <button type="button" data-testid="confirm-person" onClick={() => setConfirmedId(selected)}>
+                {t('matchConfirmPerson')}
+              </button>
+              <a class="link" href="#contact-choice" onClick={showChoice}>
+                {t('matchChooseAnother')}
+              </a>
+            </p>
+          ) : (
+            <p class="hint">{t('matchConfirmedPerson')}</p>
+          )}
+        </div>
+      )}
       {selected && selected !== linkedId && (
-        <button type="button" data-testid="link" onClick={() => void link(selected, viaFor(selected))}>
+        <button
+          type="button"
+          data-testid="link"
+          disabled={confirmNeeded}
+          aria-describedby={confirmNeeded ? 'name-mismatch-reason' : undefined}
+          onClick={() => void link(selected, viaFor(selected))}
+        >
           {t('matchLink')}
         </button>
+      )}
+      {confirmNeeded && (
+        <span id="name-mismatch-reason" class="visually-hidden">
+          {t('applyConfirmPerson')}
+        </span>
       )}
       {selected && (
         <ContactPanel
@@ -225,47 +327,34 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           initialSettings={settings}
           onNotFound={linkedId === selected ? () => void unlink() : undefined}
           onPageChanged={onPageChanged}
-          identityConfirmed={selected === linkedId || (!linkedId && selected === view.preselected?.contactId)}
+          identityConfirmed={identityProven}
+          confirmNeeded={confirmNeeded}
+          untickAll={mismatch}
+          onContact={(contact) => setFresh(toShown(contact))}
           since={read.since}
           identity={identity}
           onRelinked={(contactId) => setLinkedId(contactId)}
-          onJobChangeCreated={(contact, linkSaved) => {
-            if (!linkSaved) setCreateWarning(t('createLinkNotSaved'));
-            setReferenced({ id: contact.id, firstName: contact.firstName, lastName: contact.lastName, ...(contact.company ? { company: contact.company } : {}) });
-            setLinkedId(linkSaved ? contact.id : null);
-            choose(contact.id);
-          }}
+          onJobChangeCreated={onCreatedContact}
           onApplied={() => {
             if (selected !== linkedId) void link(selected, viaFor(selected));
           }}
         />
       )}
-      {shown.length > 0 ? (
+      {listed.length > 0 ? (
         <div class="candidates" id="contact-choice" role="group" aria-label={t('matchCandidatesLabel')}>
-          {shown.map(({ contact, why, warning }) => (
-            <button
-              type="button"
-              key={contact.id}
-              class="candidate"
-              data-testid="candidate"
-              data-contact-id={contact.id}
-              aria-pressed={selected === contact.id ? 'true' : 'false'}
-              onClick={() => {
-                setCreating(false);
-                choose(selected === contact.id ? null : contact.id);
-              }}
-            >
-              <strong>
-                {contact.firstName} {contact.lastName}
-              </strong>
-              {summary(contact) && <span class="hint"> · {summary(contact)}</span>}
-              <span class="reason"> {t('matchMatchedBy', why)}</span>
-              {warning && <span class="error"> {warning}</span>}
-            </button>
-          ))}
+          {listed.map(candidateButton)}
         </div>
       ) : (
-        <p class="hint">{t(results ? 'matchNoSearchResult' : 'matchNoCandidate')}</p>
+        <div id="contact-choice" class="no-match" data-testid="no-match">
+          <p>
+            <bdi>{fullName(profile) ? t('matchNoContactFor', fullName(profile)) : t('matchNoCandidate')}</bdi>
+          </p>
+          {!creating && (
+            <button type="button" class="primary" data-testid="create-contact" onClick={() => setCreating(true)}>
+              {t('matchCreate')}
+            </button>
+          )}
+        </div>
       )}
       {note && (
         <p class="hint" role="status">
@@ -283,6 +372,16 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           onInput={(e) => onSearch(e.currentTarget.value)}
         />
       </label>
+      {results &&
+        (hits.length > 0 ? (
+          <div class="candidates search-results" role="group" aria-label={t('matchSearchResultsLabel')}>
+            {hits.map(candidateButton)}
+          </div>
+        ) : (
+          <p class="hint" role="status">
+            {t('matchNoSearchResult')}
+          </p>
+        ))}
       <form class="row" onSubmit={submitReference}>
         <label class="visually-hidden" for="contact-ref">
           {t('matchRefLabel')}
@@ -306,25 +405,22 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           {referenceProblem}
         </p>
       )}
-      {!selected && !creating && (
-        <button type="button" class="link" data-testid="create-contact" onClick={() => setCreating(true)}>
-          {t('matchCreate')}
+      {listed.length > 0 && !creating && (
+        <button
+          type="button"
+          class="link"
+          data-testid="create-contact"
+          onClick={() => {
+            // Creating replaces the chosen contact: its diff would compare with the wrong person.
+            choose(null);
+            setCreating(true);
+          }}
+        >
+          {t(selected ? 'matchCreateInstead' : 'matchCreate')}
         </button>
       )}
       {creating && !selected && (
-        <CreateContactForm
-          profile={profile}
-          identity={identity}
-          onBusy={setCreateBusy}
-          onCancel={() => setCreating(false)}
-          onCreated={(contact, linkSaved) => {
-            if (!linkSaved) setCreateWarning(t('createLinkNotSaved'));
-            setCreating(false);
-            setReferenced({ id: contact.id, firstName: contact.firstName, lastName: contact.lastName, ...(contact.company ? { company: contact.company } : {}) });
-            setLinkedId(linkSaved ? contact.id : null);
-            choose(contact.id);
-          }}
-        />
+        <CreateContactForm profile={profile} identity={identity} onBusy={setCreateBusy} onCancel={() => setCreating(false)} onCreated={onCreatedContact} />
       )}
       {createWarning && (
         <p class="error" role="alert" data-testid="create-warning">

@@ -106,13 +106,13 @@ describe('the diff table', () => {
 
   it('says why apply is disabled: nothing to change', async () => {
     const root = await mount({ ...profile, role: '', city: 'paris' });
-    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Skipcall already has everything LinkedIn shows.');
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Up to date: Skipcall already has everything LinkedIn shows.');
   });
 
   it('applies the ticked rows, shows the result and the history entry', async () => {
     const root = await mount();
     await act(async () => box(root, 'city')!.click());
-    expect(q(root, '[data-testid="apply"]')?.textContent).toContain('Update 2 fields');
+    expect(q(root, '[data-testid="apply"]')?.textContent).toContain('Apply 2 changes');
     await act(async () => q(root, '[data-testid="apply"]')!.click());
     await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'success', 'the write');
     expect(q(root, '[data-testid="result"]')?.textContent).toContain('Role, City');
@@ -163,9 +163,9 @@ describe('the diff table in French', () => {
     expect(row(root, 'city')?.querySelector('.badge')?.textContent).toBe('différent');
     expect(row(root, 'role')?.querySelector('.badge')?.textContent).toBe('nouveau');
     expect(row(root, 'role')?.querySelector('th label')?.textContent).toBe('Poste');
-    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Mettre à jour 1 champ dans Skipcall');
+    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Appliquer 1 modification');
     await act(async () => box(root, 'city')!.click());
-    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Mettre à jour 2 champs dans Skipcall');
+    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Appliquer 2 modifications');
     await type(row(root, 'role')!.querySelector('[data-testid="diff-value-input"]')!, 'x'.repeat(201));
     expect(row(root, 'role')?.textContent).toContain('200 caractères au maximum (201 actuellement).');
     expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Corrigez le champ «\u00a0Poste\u00a0»\u00a0: 200 caractères au maximum (201 actuellement).');

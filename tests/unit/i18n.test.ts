@@ -98,10 +98,10 @@ describe('the code', () => {
 
 describe('t', () => {
   it('substitutes $1… as the browsers do', () => {
-    expect(t('applyFields', 2)).toBe('Update 2 fields in Skipcall');
+    expect(t('applyFields', 2)).toBe('Apply 2 changes');
     expect(t('historyChange', 'City', 'Paris', 'Lyon')).toBe('City: Paris → Lyon');
     useLocale('fr');
-    expect(t('applyFields', 2)).toBe('Mettre à jour 2 champs dans Skipcall');
+    expect(t('applyFields', 2)).toBe('Appliquer 2 modifications');
   });
 
   it('shows the name of a missing message instead of nothing', () => {

@@ -1,0 +1,240 @@
+// @vitest-environment happy-dom
+// The popup's decision path against the real background handlers and the
+// sandbox: nothing written by accident (Enter, another person's contact), the
+// chosen contact kept, the result where the user looks, the unchanged rows
+// out of the way.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Popup } from '@/components/Popup';
+import { handleRequest } from '@/entrypoints/background/handlers';
+import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
+import { useLocale } from '../setup/i18n';
+import { readOnTab, saveSettings, startBackground } from '../support/background';
+
+const TAB = 21;
+const OTHER_PERSON_ID = 'c0ffee00-0000-4000-8000-000000000002'; // Jean-Baptiste Lefèbvre in the sandbox
+
+const demo = {
+  firstName: 'Élodie',
+  lastName: 'Marchand',
+  role: 'Directrice commerciale',
+  company: 'Brasserie Lumière',
+  city: 'Lyon',
+  country: 'France',
+  linkedinUrl: 'https://www.linkedin.com/in/elodie-marchand-demo',
+};
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(() => sandbox.close());
+
+let mounted: HTMLElement | undefined;
+
+const q = (root: HTMLElement, selector: string) => root.querySelector<HTMLElement>(selector);
+const qa = (root: HTMLElement, selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
+const row = (root: HTMLElement, field: string) => q(root, `[data-testid="diff-row"][data-field="${field}"]`);
+const box = (root: HTMLElement, field: string) => row(root, field)?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+const ticked = (root: HTMLElement) => qa(root, '[data-testid="diff-row"] input[type="checkbox"]').filter((b) => (b as HTMLInputElement).checked);
+const idle = (root: HTMLElement) => q(root, '[data-testid="popup"]')?.getAttribute('aria-busy') === 'false';
+
+async function until(check: () => boolean, what: string) {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function open(values: Record<string, string> = demo): Promise<HTMLElement> {
+  await readOnTab(TAB, values);
+  if (mounted) render(null, mounted);
+  const root = document.createElement('div');
+  mounted = root;
+  document.body.replaceChildren(root);
+  await act(async () => render(<Popup tabId={TAB} />, root));
+  await until(() => idle(root), 'the popup to be ready');
+  return root;
+}
+
+async function type(input: HTMLInputElement, value: string) {
+  await act(async () => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function click(element: HTMLElement | null | undefined) {
+  if (!element) throw new Error('nothing to click');
+  await act(async () => element.click());
+}
+
+async function pasteContact(root: HTMLElement, contactId: string) {
+  await type(q(root, '[data-testid="contact-ref"]') as HTMLInputElement, contactId);
+  await click(q(root, '[data-testid="contact-ref-submit"]'));
+  await until(() => q(root, `[data-testid="candidate"][data-contact-id="${contactId}"]`)?.getAttribute('aria-pressed') === 'true' && idle(root), 'the pasted contact');
+  await until(() => !!q(root, '[data-testid="apply"]'), 'its diff');
+}
+
+beforeEach(async () => {
+  startBackground(TAB);
+  sandbox.reset();
+  await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  // The contact list read once, as the background does after the key is saved: matching finds the demo contact.
+  await handleRequest({ type: 'sync-directory' }, undefined);
+  for (let i = 0; i < 200; i++) {
+    const status = await handleRequest({ type: 'get-directory' }, undefined);
+    if (status.ok && status.directory.phase === 'ready' && status.directory.size > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the contact list was not read');
+});
+
+describe('another person’s contact', () => {
+  it('warns, ticks nothing and asks before linking or applying', async () => {
+    const root = await open();
+    await pasteContact(root, OTHER_PERSON_ID);
+    expect(q(root, '[data-testid="name-mismatch"]')?.textContent).toContain(
+      'Another name: this contact is Jean-Baptiste Lefèbvre, the page is Élodie Marchand’s. Nothing is ticked.',
+    );
+    expect(ticked(root)).toHaveLength(0);
+    expect(q(root, '[data-testid="apply"]')?.hasAttribute('disabled')).toBe(true);
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('First confirm that this contact is the person on the page.');
+    expect(q(root, '[data-testid="link"]')?.hasAttribute('disabled')).toBe(true);
+
+    await click(q(root, '[data-testid="confirm-person"]'));
+    expect(q(root, '[data-testid="link"]')?.hasAttribute('disabled')).toBe(false);
+    expect(ticked(root)).toHaveLength(0);
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Tick at least one change to send.');
+    await click(box(root, 'role'));
+    expect(q(root, '[data-testid="apply"]')?.hasAttribute('disabled')).toBe(false);
+  });
+
+  it('says so in French', async () => {
+    useLocale('fr');
+    const root = await open();
+    await pasteContact(root, OTHER_PERSON_ID);
+    expect(q(root, '[data-testid="name-mismatch"]')?.textContent).toContain(
+      'Nom différent\u00a0: ce contact est Jean-Baptiste Lefèbvre, la page est celle de Élodie Marchand. Rien n’est coché.',
+    );
+    expect(q(root, '[data-testid="confirm-person"]')?.textContent).toBe('C’est la même personne');
+    expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Confirmez d’abord que ce contact est bien la personne de la page.');
+  });
+
+  it('does not warn for the same person written another way', async () => {
+    const root = await open({ ...demo, firstName: 'ELODIE' });
+    expect(q(root, '[data-testid="name-mismatch"]')).toBeNull();
+    expect(ticked(root).length).toBeGreaterThan(0);
+  });
+});
+
+describe('choosing a contact from the keyboard', () => {
+  it('keeps the chosen contact when it is chosen again', async () => {
+    const root = await open();
+    const chosen = q(root, `[data-testid="candidate"][data-contact-id="${DEMO_CONTACT_ID}"]`);
+    expect(chosen?.getAttribute('aria-pressed')).toBe('true');
+    await click(chosen);
+    await click(chosen);
+    expect(chosen?.getAttribute('aria-pressed')).toBe('true');
+    expect(q(root, '[data-testid="apply"]')).not.toBeNull();
+  });
+
+  it('lets Enter in a checkbox do nothing but lets Enter in an edited value apply', async () => {
+    const root = await open();
+    const enter = (target: HTMLElement) => {
+      const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(enter(box(root, 'role')!)).toBe(true);
+    expect(enter(row(root, 'role')!.querySelector('[data-testid="diff-value-input"]')!)).toBe(false);
+    expect(sandbox.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(0);
+  });
+});
+
+describe('after Apply', () => {
+  it('shows the result next to Apply with Undo, focuses it, and refreshes the contact line', async () => {
+    const root = await open();
+    expect(q(root, '[data-testid="chosen-contact"]')?.textContent).not.toContain('Directrice commerciale');
+    await click(box(root, 'city'));
+    await click(q(root, '[data-testid="apply"]'));
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'success' && idle(root), 'the write');
+    const bar = q(root, '.apply-bar')!;
+    expect(bar.querySelector('[data-testid="result"]')?.textContent).toBe('Updated in Skipcall: Role, City.');
+    expect(bar.querySelector('[data-testid="result-undo"]')?.textContent).toBe('Undo');
+    expect(document.activeElement?.classList.contains('result-line')).toBe(true);
+    expect(q(root, '[data-testid="chosen-contact"]')?.textContent).toContain('Directrice commerciale');
+    // The reason under a disabled Apply would read like a refusal next to the success.
+    expect(q(root, '[data-testid="apply-reason"]')?.classList.contains('visually-hidden')).toBe(true);
+
+    await click(bar.querySelector<HTMLElement>('[data-testid="result-undo"]'));
+    await until(() => q(root, '[data-testid="result"]')?.textContent?.startsWith('Restored') === true && idle(root), 'the undo');
+    expect(sandbox.contacts.get(DEMO_CONTACT_ID)?.city).toBe('Paris');
+  });
+
+  it('highlights the rows Skipcall changed when nothing was written', async () => {
+    const root = await open();
+    await click(box(root, 'city'));
+    sandbox.editContact(DEMO_CONTACT_ID, { city: 'Marseille' });
+    await click(q(root, '[data-testid="apply"]'));
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'conflict' && idle(root), 'the conflict');
+    expect(q(root, '[data-testid="result"]')?.textContent).toBe(
+      'Nothing was written: Skipcall changed City since you opened this. The highlighted rows show the new values; tick them again to send them.',
+    );
+    expect(row(root, 'city')?.getAttribute('data-changed-in-skipcall')).toBe('true');
+    expect(row(root, 'city')?.querySelector('.current')?.textContent).toBe('Marseille');
+    expect(box(root, 'city')?.checked).toBe(false);
+    expect(q(root, '[data-testid="chosen-contact"]')?.textContent).toContain('Marseille');
+  });
+});
+
+describe('the diff', () => {
+  it('shows the rows to decide and keeps the unchanged ones behind a button', async () => {
+    const root = await open();
+    const unchanged = qa(root, '[data-testid="diff-row"]').filter((r) => ['same', 'none'].includes(r.getAttribute('data-status')!));
+    expect(unchanged.length).toBeGreaterThan(1);
+    expect(unchanged.every((r) => r.closest('tbody')?.hidden)).toBe(true);
+    const toggle = q(root, '[data-testid="show-unchanged"]')!;
+    expect(toggle.textContent).toBe(`Show ${unchanged.length} unchanged fields`);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await click(toggle);
+    expect(unchanged.every((r) => !r.closest('tbody')?.hidden)).toBe(true);
+    expect(toggle.textContent).toBe('Hide unchanged fields');
+    // The rows to decide are never hidden.
+    expect(row(root, 'role')?.closest('tbody')?.hidden).toBe(false);
+  });
+
+  it('shows Skipcall’s value struck where LinkedIn changes it, and counts the changes on Apply', async () => {
+    const root = await open();
+    expect(row(root, 'city')?.querySelector('.current del')?.textContent).toBe('Paris');
+    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Apply 1 change');
+    await click(box(root, 'city'));
+    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Apply 2 changes');
+  });
+
+  it('cuts a long value to one line with the whole text on hover and focus', async () => {
+    const long = 'Directrice commerciale et du développement international';
+    sandbox.editContact(DEMO_CONTACT_ID, { role: long });
+    const root = await open();
+    const current = row(root, 'role')?.querySelector<HTMLElement>('.current');
+    expect(current?.title).toBe(long);
+    expect(current?.tabIndex).toBe(0);
+    expect(current?.classList.contains('long')).toBe(true);
+  });
+});
+
+describe('no contact for the person', () => {
+  it('says so in one sentence, offers to create it, then confirms the creation', async () => {
+    const person = { firstName: 'Nadia', lastName: 'Ferrand', role: 'Acheteuse', company: 'Les Halles', linkedinUrl: 'https://www.linkedin.com/in/nadia-ferrand-test' };
+    const root = await open(person);
+    expect(q(root, '[data-testid="no-match"] p')?.textContent).toBe('No Skipcall contact matches Nadia Ferrand.');
+    await click(q(root, '[data-testid="create-contact"]'));
+    await type(q(root, '[data-testid="create-phone"]') as HTMLInputElement, '06 12 34 56 78');
+    await click(q(root, '[data-testid="create-submit"]'));
+    await until(() => !!q(root, '[data-testid="created"]') && idle(root), 'the creation');
+    expect(q(root, '[data-testid="created"]')?.textContent).toContain('Created in Skipcall: Nadia Ferrand.');
+    expect(q(root, '[data-testid="candidate"][aria-pressed="true"]')?.textContent).toContain('Matched by: created from this profile');
+  });
+});
