@@ -44,6 +44,7 @@ import { fromPlaywright } from './support/ui';
 import { slowRefreshNeverPairsWrongPerson } from './support/identity-scenarios';
 import { optionsLinkPrivacy, storePagesAccessible, welcomeOpenedOnInstall, welcomeTabOpened } from './support/store-scenarios';
 import { applyAndAddToSequence } from './support/sequence-scenarios';
+import { enterNeverWritesByAccident, keyboardOnlyPath, otherPersonWarns } from './support/keyboard-scenarios';
 
 let sandbox: Sandbox;
 let chromium: ChromiumExtension;
@@ -66,6 +67,20 @@ beforeEach(async () => {
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') await chromium.screenshotPages(task.name);
   await chromium.closePages();
+});
+
+describe('keyboard and safety', () => {
+  it('never writes on Enter in a checkbox, keeps the chosen contact on Enter', async () => {
+    await enterNeverWritesByAccident(chromium, sandbox);
+  });
+
+  it('goes from open to written with the keyboard only, the result taking the focus', async () => {
+    await keyboardOnlyPath(chromium, sandbox);
+  });
+
+  it('warns about a pasted contact of another person, ticks nothing and writes nothing', async () => {
+    await otherPersonWarns(chromium, sandbox);
+  });
 });
 
 describe('first run and store pages', () => {

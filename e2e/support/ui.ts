@@ -18,6 +18,8 @@ export interface UiPage {
   click(selector: string): Promise<void>;
   /** Focuses the element and presses one key, e.g. "Enter". */
   press(selector: string, key: string): Promise<void>;
+  /** Presses one key (e.g. "Tab", "Shift+Tab", " ") wherever the focus is, as a keyboard-only user does. */
+  keyboard(key: string): Promise<void>;
   /**
    * Runs a script file in the page's main world, e.g. axe.min.js. Extension
    * pages forbid inline scripts (CSP), so when a <script> tag cannot run the
@@ -36,6 +38,7 @@ export function fromPlaywright(page: PlaywrightPage): UiPage {
     fill: (selector, value) => page.locator(selector).fill(value),
     click: (selector) => page.locator(selector).click(),
     press: (selector, key) => page.locator(selector).press(key),
+    keyboard: (key) => page.keyboard.press(key),
     async addScriptFile(file, loaded) {
       await page.addScriptTag({ path: file }).catch(() => undefined);
       if (await page.evaluate(loaded)) return;
@@ -74,6 +77,13 @@ export function fromPuppeteer(page: PuppeteerPage): UiPage {
       await waitForActionable(page, selector);
       await page.focus(selector);
       await page.keyboard.press(key as KeyInput);
+    },
+    async keyboard(key) {
+      // Puppeteer has no "Shift+Tab" form: hold the modifier around the key.
+      const [modifier, main] = key.includes('+') ? (key.split('+') as [KeyInput, KeyInput]) : [null, key as KeyInput];
+      if (modifier) await page.keyboard.down(modifier);
+      await page.keyboard.press(main);
+      if (modifier) await page.keyboard.up(modifier);
     },
     async addScriptFile(file, loaded) {
       await page.addScriptTag({ path: file }).catch(() => undefined);
