@@ -25,6 +25,7 @@ import { welcomeTabOpened } from './support/store-scenarios';
 import { resetExtensionStorage } from './support/tabs';
 import { jobChangeCreatesNewContact } from './support/job-change-scenarios';
 import { conflictWritesNothing, fullLoop, offlineKeepsChoices, undoRestores } from './support/write-scenarios';
+import { enterNeverWritesByAccident, keyboardOnlyPath, otherPersonWarns } from './support/keyboard-scenarios';
 
 let sandbox: Sandbox;
 let firefox: FirefoxExtension;
@@ -133,6 +134,20 @@ describe('diff and write: review the diff and apply it', () => {
 
   it('undoes a write without clearing a field that was empty', async () => {
     await undoRestores(firefox, sandbox);
+  });
+});
+
+describe('keyboard and safety', () => {
+  it('never writes on Enter in a checkbox, keeps the chosen contact on Enter', async () => {
+    await enterNeverWritesByAccident(firefox, sandbox);
+  });
+
+  it('goes from open to written with the keyboard only, the result taking the focus', async () => {
+    await keyboardOnlyPath(firefox, sandbox);
+  });
+
+  it('warns about a pasted contact of another person, ticks nothing and writes nothing', async () => {
+    await otherPersonWarns(firefox, sandbox);
   });
 });
 
