@@ -3,7 +3,7 @@ import type { ProfileValues } from '@/utils/diff/compute';
 import type { DirectoryContact } from '@/utils/match/contact';
 import { CONTACT_REF_MESSAGES, parseContactRef } from '@/utils/match/contact-ref';
 import { REASON_LABELS, type Candidate } from '@/utils/match/rank';
-import type { MatchView } from '@/utils/messages';
+import type { MatchView, ReplyError } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
 import { ContactPanel } from './ContactPanel';
@@ -11,6 +11,7 @@ import { CreateContactForm } from './CreateContactForm';
 import { describeApiError, describeReplyError } from './describe';
 import { t } from './i18n';
 import { ask } from './runtime';
+import { ErrorState, StateMessage } from './StateMessage';
 
 type ProfileRead = Extract<PageRead, { state: 'profile' }>;
 
@@ -75,7 +76,9 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
 
   // A match prepared by the background renders on the first pass, without waiting for an effect.
   const [view, setView] = useState<MatchView | null>(initialMatch ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReplyError | null>(null);
+  /** Retry after the match failed: each one asks the background again. */
+  const [matchAttempt, setMatchAttempt] = useState(0);
   const [selected, setSelected] = useState<string | null>(initialMatch?.preselected?.contactId ?? null);
   const [linkedId, setLinkedId] = useState<string | null>(initialMatch?.link?.contactId ?? null);
   const [query, setQuery] = useState('');
@@ -103,10 +106,10 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
 
   useEffect(() => {
     let live = true;
-    if (initialMatch) return;
+    if (initialMatch && matchAttempt === 0) return;
     void ask({ type: 'match', profile }).then((reply) => {
       if (!live) return;
-      if (!reply.ok) return setError(describeReplyError(reply.error));
+      if (!reply.ok) return setError(reply.error);
       setView(reply);
       setLinkedId(reply.link?.contactId ?? null);
       choose(reply.preselected?.contactId ?? null);
@@ -114,7 +117,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
     return () => {
       live = false;
     };
-  }, [profile]);
+  }, [profile, matchAttempt]);
 
   function onSearch(value: string) {
     setQuery(value);
@@ -151,7 +154,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   async function link(contactId: string, via: 'match' | 'reference' | 'directory') {
     const reply = await ask({ type: 'link', identity, contactId, via });
     if (reply.ok) setLinkedId(contactId);
-    else setError(describeReplyError(reply.error));
+    else setError(reply.error);
   }
 
   async function unlink() {
@@ -161,11 +164,12 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   }
 
   if (error) {
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+    // Retry: a failed match is asked again; a failed link goes back to the contact, to link again.
+    const retry = () => {
+      setError(null);
+      if (!view) setMatchAttempt((n) => n + 1);
+    };
+    return <ErrorState error={error} onRetry={retry} />;
   }
   if (!view) return <p class="hint">{t('matchLooking')}</p>;
 
@@ -264,8 +268,13 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
             </button>
           ))}
         </div>
+      ) : results ? (
+        <p class="hint">{t('matchNoSearchResult')}</p>
       ) : (
-        <p class="hint">{t(results ? 'matchNoSearchResult' : 'matchNoCandidate')}</p>
+        <StateMessage
+          text={t('matchNoCandidate', [profile.firstName, profile.lastName].filter(Boolean).join(' ') || profileKey)}
+          action={creating ? undefined : { label: t('matchCreate'), testid: 'create-contact', onClick: () => setCreating(true) }}
+        />
       )}
       {note && (
         <p class="hint" role="status">
@@ -306,7 +315,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           {referenceProblem}
         </p>
       )}
-      {!selected && !creating && (
+      {!selected && !creating && (shown.length > 0 || results !== null) && (
         <button type="button" class="link" data-testid="create-contact" onClick={() => setCreating(true)}>
           {t('matchCreate')}
         </button>
