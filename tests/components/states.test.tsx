@@ -203,6 +203,17 @@ describe.each(['en', 'fr'] as Locale[])('a contact that cannot be loaded (%s)', 
     expect(q(root, '.state-message')).toBeNull();
   });
 
+  it('a failed Apply says "try again" once, after the reason', async () => {
+    failNext('apply', { kind: 'server', status: 500 });
+    const root = await mountPanel();
+    await until(() => !!q(root, '[data-testid="apply"]'), 'the diff');
+    await act(() => q(root, '[data-testid="apply"]')!.click());
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'error', 'the failed write');
+    const text = q(root, '[data-testid="result"]')!.textContent!;
+    expect(text.startsWith(words.server)).toBe(true);
+    expect(text.match(/try again|réessayez/gi)).toHaveLength(1);
+  });
+
   it('a refused key: Open settings only', async () => {
     await saveSettings({ apiKey: 'sk_live_revokedkey1234', apiBaseUrl: sandbox.url });
     const root = await mountPanel();
