@@ -10,17 +10,17 @@ import { provenanceItem } from '@/utils/storage/items';
 import type { Contact } from '@/utils/skipcall/schemas';
 import { CreateContactForm } from './CreateContactForm';
 import { JobChangeBanner } from './JobChangeBanner';
-import type { ContactView, WriteResult } from '@/utils/messages';
+import type { ContactView, ReplyError, WriteResult } from '@/utils/messages';
 import type { ProfileFieldName } from '@/utils/profile';
 import type { Settings } from '@/utils/settings';
-import { FIXED_IN_SETTINGS } from '@/utils/skipcall/errors';
-import { describeReplyError, diffLabel } from './describe';
+import { diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
 import { HistoryList } from './HistoryList';
 import { SequenceActions } from './SequenceActions';
 import { t } from './i18n';
-import { ask, openOptions, readSettings } from './runtime';
+import { ask, readSettings } from './runtime';
+import { ErrorState } from './StateMessage';
 import { WriteResultView } from './WriteResultView';
 
 interface Props {
@@ -66,7 +66,9 @@ export function ContactPanel(props: Props) {
   // With the contact and settings at hand, the diff shows on the first render.
   const [view, setView] = useState<ContactView | null>(initialView ?? null);
   const [settings, setSettings] = useState<Settings | null>(initialSettings ?? null);
-  const [loadError, setLoadError] = useState<{ text: string; notFound: boolean; settings: boolean } | null>(null);
+  const [loadError, setLoadError] = useState<ReplyError | null>(null);
+  /** Retry: each one asks the background for the contact again. */
+  const [loadAttempt, setLoadAttempt] = useState(0);
   const [choices, setChoices] = useState<Choices>({});
   const [result, setResult] = useState<WriteResult | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
@@ -106,18 +108,13 @@ export function ContactPanel(props: Props) {
     setLoadError(null);
     void (async () => {
       const [contactReply, loadedSettings, draft] = await Promise.all([
-        initialView ? { ok: true as const, ...initialView } : ask({ type: 'get-contact', contactId }),
+        initialView && loadAttempt === 0 ? { ok: true as const, ...initialView } : ask({ type: 'get-contact', contactId }),
         initialSettings ?? readSettings(),
         loadDraft(tabId, contactId, profileKey),
       ]);
       if (!live) return;
       setSettings(loadedSettings);
-      if (!contactReply.ok) {
-        const { kind } = contactReply.error;
-        // A refused key or plan, or an API address the extension may not reach, is fixed in the settings.
-        setLoadError({ text: describeReplyError(contactReply.error), notFound: kind === 'not-found', settings: FIXED_IN_SETTINGS.has(kind) });
-        return;
-      }
+      if (!contactReply.ok) return setLoadError(contactReply.error);
       setChoices(draft ?? {});
       // The background sends it with the contact; read here only when the sender did not know it.
       setProvenance(contactReply.provenance ?? (await persistentStore().get(provenanceItem(contactId)).catch(() => emptyProvenance())));
@@ -135,7 +132,7 @@ export function ContactPanel(props: Props) {
     return () => {
       live = false;
     };
-  }, [contactId]);
+  }, [contactId, loadAttempt]);
 
   useEffect(() => {
     if (view) props.onContact?.(view.contact);
@@ -242,21 +239,9 @@ export function ContactPanel(props: Props) {
   }
 
   if (loadError) {
-    return (
-      <div class="error" role="alert">
-        <p>{loadError.text}</p>
-        {loadError.notFound && onNotFound && (
-          <button type="button" data-testid="unlink" onClick={onNotFound}>
-            {t('contactUnlink')}
-          </button>
-        )}
-        {loadError.settings && (
-          <button type="button" data-testid="open-settings" onClick={openOptions}>
-            {t('popupOpenSettings')}
-          </button>
-        )}
-      </div>
-    );
+    // One next action: unlink a linked contact that no longer exists, else Retry or Open settings.
+    const unlink = loadError.kind === 'not-found' && onNotFound ? { label: t('contactUnlink'), testid: 'unlink', onClick: onNotFound } : undefined;
+    return <ErrorState error={loadError} instead={unlink} onRetry={() => setLoadAttempt((n) => n + 1)} />;
   }
   if (!view || !plan || !provenance) return <p class="hint">{t('contactLoading')}</p>;
 

@@ -4,7 +4,7 @@ import type { DirectoryContact } from '@/utils/match/contact';
 import { CONTACT_REF_MESSAGES, parseContactRef } from '@/utils/match/contact-ref';
 import { REASON_LABELS, type Candidate } from '@/utils/match/rank';
 import { namesDiffer } from '@/utils/match/same-person';
-import type { MatchView } from '@/utils/messages';
+import type { MatchView, ReplyError } from '@/utils/messages';
 import type { Contact } from '@/utils/skipcall/schemas';
 import type { Settings } from '@/utils/settings';
 import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
@@ -13,6 +13,7 @@ import { CreateContactForm } from './CreateContactForm';
 import { describeApiError, describeReplyError } from './describe';
 import { t } from './i18n';
 import { ask } from './runtime';
+import { ErrorState, StateMessage } from './StateMessage';
 
 type ProfileRead = Extract<PageRead, { state: 'profile' }>;
 
@@ -93,7 +94,9 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
 
   // A match prepared by the background renders on the first pass, without waiting for an effect.
   const [view, setView] = useState<MatchView | null>(initialMatch ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReplyError | null>(null);
+  /** Retry after the match failed: each one asks the background again. */
+  const [matchAttempt, setMatchAttempt] = useState(0);
   const [selected, setSelected] = useState<string | null>(initialMatch?.preselected?.contactId ?? null);
   const [linkedId, setLinkedId] = useState<string | null>(initialMatch?.link?.contactId ?? null);
   const [query, setQuery] = useState('');
@@ -140,10 +143,10 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
 
   useEffect(() => {
     let live = true;
-    if (initialMatch) return;
+    if (initialMatch && matchAttempt === 0) return;
     void ask({ type: 'match', profile }).then((reply) => {
       if (!live) return;
-      if (!reply.ok) return setError(describeReplyError(reply.error));
+      if (!reply.ok) return setError(reply.error);
       setView(reply);
       setLinkedId(reply.link?.contactId ?? null);
       choose(reply.preselected?.contactId ?? null);
@@ -151,7 +154,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
     return () => {
       live = false;
     };
-  }, [profile]);
+  }, [profile, matchAttempt]);
 
   function onSearch(value: string) {
     setQuery(value);
@@ -180,7 +183,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   async function link(contactId: string, via: 'match' | 'reference' | 'directory') {
     const reply = await ask({ type: 'link', identity, contactId, via });
     if (reply.ok) setLinkedId(contactId);
-    else setError(describeReplyError(reply.error));
+    else setError(reply.error);
   }
 
   async function unlink() {
@@ -190,11 +193,12 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   }
 
   if (error) {
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+    // Retry: a failed match is asked again; a failed link goes back to the contact, to link again.
+    const retry = () => {
+      setError(null);
+      if (!view) setMatchAttempt((n) => n + 1);
+    };
+    return <ErrorState error={error} onRetry={retry} />;
   }
   if (!view) return <p class="hint">{t('matchLooking')}</p>;
 
@@ -346,14 +350,10 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
         </div>
       ) : (
         <div id="contact-choice" class="no-match" data-testid="no-match">
-          <p>
-            <bdi>{fullName(profile) ? t('matchNoContactFor', fullName(profile)) : t('matchNoCandidate')}</bdi>
-          </p>
-          {!creating && (
-            <button type="button" class="primary" data-testid="create-contact" onClick={() => setCreating(true)}>
-              {t('matchCreate')}
-            </button>
-          )}
+          <StateMessage
+            text={t('matchNoCandidate', fullName(profile) || profileKey)}
+            action={creating ? undefined : { label: t('matchCreate'), testid: 'create-contact', onClick: () => setCreating(true) }}
+          />
         </div>
       )}
       {note && (

@@ -11,6 +11,7 @@ import { MatchPanel } from './MatchPanel';
 import { PageReportButton } from './PageReportButton';
 import { ProfileCard } from './ProfileCard';
 import { ListView } from './ListView';
+import { PageStateMessage, StateMessage } from './StateMessage';
 import { openOptions, readSettings, readTabView } from './runtime';
 
 type Loaded = {
@@ -78,7 +79,14 @@ function useFirstUsefulFocus(busy: boolean): void {
     const apply = document.querySelector<HTMLButtonElement>('[data-testid="apply"]');
     // A diff on screen: Apply if it can send; otherwise nothing moves (the banner and rows stay in view).
     if (apply) return apply.disabled ? undefined : apply.focus({ preventScroll: true });
-    const candidates = ['[data-testid="setup-needed"] button', '[data-testid="contact-search"]:not([disabled])', '[data-testid="contact-ref"]'];
+    // A failure's Retry before the search; a page state's way on (Sign in, Open LinkedIn…) when nothing else is there.
+    const candidates = [
+      '[data-testid="setup-needed"] button',
+      '.state-message.error button:not([disabled])',
+      '[data-testid="contact-search"]:not([disabled])',
+      '[data-testid="contact-ref"]',
+      '.state-message button:not([disabled])',
+    ];
     for (const selector of candidates) {
       const target = document.querySelector<HTMLElement>(selector);
       if (target) return target.focus({ preventScroll: true });
@@ -158,7 +166,13 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
   useFirstUsefulFocus(!loaded || busy);
   const pageState = (
     <section data-testid="page-state" data-state={state} class="page-state">
-      {read?.state === 'profile' ? <ProfileCard read={read} /> : <p>{t(PAGE_STATE_TEXT[state])}</p>}
+      {read?.state === 'profile' ? (
+        <ProfileCard read={read} />
+      ) : state !== 'profile' && state !== 'list' ? (
+        <PageStateMessage state={state} tabId={tabId} pageUrl={read?.url} />
+      ) : (
+        <p>{t(PAGE_STATE_TEXT[state])}</p>
+      )}
     </section>
   );
   return (
@@ -170,12 +184,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
         </button>
       </header>
       {loaded && !loaded.hasKey && (
-        <div data-testid="setup-needed" class="notice" role="status">
-          <p>{t('popupSetupNeeded')}</p>
-          <button type="button" class="primary" onClick={openOptions}>
-            {t('popupOpenSettings')}
-          </button>
-        </div>
+        <StateMessage testid="setup-needed" text={t('popupSetupNeeded')} action={{ label: t('popupOpenSettings'), onClick: openOptions }} />
       )}
       {loaded && waiting && <p class="hint">{t('popupReading')}</p>}
       {loaded && !waiting && read?.state === 'profile' && <PageHeader read={read} />}

@@ -5,15 +5,16 @@ import type { PageStateName, ProfileFieldName } from '@/utils/profile';
 import { apiErrorText, type ApiErrorInfo } from '@/utils/skipcall/errors';
 import { messageNamed, t } from './i18n';
 
-export function describeApiError(info: ApiErrorInfo): string {
-  return t(...apiErrorText(info));
+/** One sentence saying what went wrong; the page shows the next action as a button (see StateMessage). `now`: for a rate limit's countdown. */
+export function describeApiError(info: ApiErrorInfo, now?: number): string {
+  return t(...apiErrorText(info, now));
 }
 
-export function describeReplyError(error: ReplyError): string {
+export function describeReplyError(error: ReplyError, now?: number): string {
   // The background names a message when it refuses for a reason the user can fix (a bad import file).
   if (error.kind === 'refused') return t('errorRefused', messageNamed(error.detail) ?? error.detail);
   if (error.kind === 'page-changed') return t('errorPageChanged');
-  return describeApiError(error);
+  return describeApiError(error, now);
 }
 
 export const PAGE_STATE_TEXT: Readonly<Record<PageStateName, MessageKey>> = {

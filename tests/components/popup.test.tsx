@@ -93,7 +93,7 @@ describe('Popup', () => {
   });
 
   it.each([
-    ['authwall', 'sign in'],
+    ['authwall', 'Sign in to LinkedIn'],
     ['not-found', 'does not exist'],
     ['checkpoint', 'security check'],
     ['not-a-profile', 'Open a LinkedIn profile'],
@@ -146,7 +146,8 @@ describe('Popup in French', () => {
   it('names the page state in French', async () => {
     await fakeBrowser.storage.session.set({ 'tab:7': { read: { state: 'authwall', url: 'https://www.linkedin.com/x' }, readId: 'r1', readAt: 1 } });
     const root = await renderPopup(7);
-    expect(root.querySelector('[data-testid="page-state"]')?.textContent).toBe('LinkedIn vous demande de vous connecter. Connectez-vous, puis rouvrez le profil.');
+    expect(root.querySelector('[data-testid="page-state"] p')?.textContent).toBe('Connectez-vous à LinkedIn pour lire ce profil.');
+    expect(root.querySelector('[data-testid="page-state"] button')?.textContent).toBe('Se connecter');
   });
 });
 

@@ -157,7 +157,7 @@ describe('retries', () => {
       const info = await failure(c.listWorkspaces());
       expect(info.kind).toBe('rate-limited');
       expect(info.retryAt).toBeGreaterThan(Date.now() + 30_000);
-      expect(describeApiError(info)).toMatch(/Try again in \d+ s/);
+      expect(describeApiError(info)).toMatch(/accepts new ones in \d+ s\.$/);
       expect(waits).toEqual([]);
     } finally {
       await tight.close();
@@ -181,7 +181,7 @@ describe('retries', () => {
 
   it('says what to do when no key is saved, without any request', async () => {
     const info = await failure(client({ apiKey: '' }).listWorkspaces());
-    expect(describeApiError(info)).toContain('API key in the settings');
+    expect(describeApiError(info)).toBe('Add your Skipcall API key to start.');
     expect(sandbox.log).toHaveLength(0);
   });
 });
@@ -238,7 +238,7 @@ describe('where the key may go, checked at every request', () => {
     };
     const info = await failure(client({ originGranted }).getContact(DEMO_CONTACT_ID));
     expect(info).toMatchObject({ kind: 'no-permission', detail: new URL(sandbox.url).host });
-    expect(describeApiError(info)).toBe(`The extension is not allowed to reach ${new URL(sandbox.url).host}. Save the settings again to grant access.`);
+    expect(describeApiError(info)).toBe(`The extension may not reach ${new URL(sandbox.url).host} until you save the settings again to grant access.`);
     expect(asked).toEqual(['http://127.0.0.1/*']);
     expect(sandbox.log).toHaveLength(0);
   });

@@ -129,9 +129,9 @@ describe('texts worded from a message name', () => {
 
   it('an import refused by the background, which names the message; other details are shown as they are', () => {
     expect(describeReplyError({ kind: 'refused', detail: IMPORT_PROBLEM_MESSAGES['too-many'] })).toBe(
-      'The extension could not handle this request (Importing would keep more than 50,000 links; remove some links first.). Reload the page and try again.',
+      'The extension could not handle this request (Importing would keep more than 50,000 links; remove some links first.).',
     );
-    expect(describeReplyError({ kind: 'refused', detail: 'port closed' })).toBe('The extension could not handle this request (port closed). Reload the page and try again.');
+    expect(describeReplyError({ kind: 'refused', detail: 'port closed' })).toBe('The extension could not handle this request (port closed).');
     useLocale('fr');
     expect(describeReplyError({ kind: 'refused', detail: IMPORT_PROBLEM_MESSAGES['not-json'] })).toContain('Ce fichier n’est pas du JSON.');
   });

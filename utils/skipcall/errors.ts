@@ -21,6 +21,13 @@ export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 /** Failures the user fixes in the settings: the pages offer a way there. */
 export const FIXED_IN_SETTINGS: ReadonlySet<string> = new Set<ApiErrorKind>(['no-key', 'invalid-key', 'plan', 'bad-base-url', 'no-permission']);
 
+/** The one next action a failure offers: the settings for what is fixed there, else asking again. */
+export type ErrorAction = 'open-settings' | 'retry';
+
+export function errorAction(kind: string): ErrorAction {
+  return FIXED_IN_SETTINGS.has(kind) ? 'open-settings' : 'retry';
+}
+
 /** Serializable form, sent between background and pages. */
 export interface ApiErrorInfo {
   kind: ApiErrorKind;
@@ -42,8 +49,13 @@ export class SkipcallApiError extends Error {
   }
 }
 
-/** The sentence for a failure: a message of public/_locales and its values. */
-export function apiErrorText(info: ApiErrorInfo): TextRef {
+/**
+ * The sentence for a failure: a message of public/_locales and its values. One
+ * sentence that says what happened; what to do is the button shown with it
+ * (Retry or Open settings, see `FIXED_IN_SETTINGS`), never repeated in words.
+ * `now`: a rate limit names the seconds left until it resets.
+ */
+export function apiErrorText(info: ApiErrorInfo, now: number = Date.now()): TextRef {
   switch (info.kind) {
     case 'no-key':
       return ['apiNoKey'];
@@ -62,8 +74,9 @@ export function apiErrorText(info: ApiErrorInfo): TextRef {
       return first ? ['apiValidationField', first.field, first.message] : ['apiValidation'];
     }
     case 'rate-limited': {
-      const seconds = info.retryAt ? Math.max(1, Math.ceil((info.retryAt - Date.now()) / 1000)) : undefined;
-      return seconds ? ['apiRateLimitedFor', String(seconds)] : ['apiRateLimited'];
+      if (info.retryAt === undefined) return ['apiRateLimited'];
+      const seconds = Math.ceil((info.retryAt - now) / 1000);
+      return seconds > 0 ? ['apiRateLimitedFor', String(seconds)] : ['apiRateLimitedOver'];
     }
     case 'server':
       return ['apiServer'];
