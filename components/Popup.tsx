@@ -189,7 +189,6 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
       {loaded && waiting && <p class="hint">{t('popupReading')}</p>}
       {loaded && !waiting && read?.state === 'profile' && <PageHeader read={read} />}
       {loaded && !waiting && !showsMatch && pageState}
-      {loaded && !waiting && read && tabId !== undefined && <PageReportButton tabId={tabId} />}
       {showsMatch && read?.state === 'profile' && tabId !== undefined && (
         <MatchPanel
           key={read.url}
@@ -205,6 +204,8 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
       {/* With a contact to compare, the decision comes first and what was read follows it. */}
       {loaded && !waiting && showsMatch && pageState}
       {showsList && read?.state === 'list' && <ListView key={read.listKey} tabId={tabId!} read={read} onBusy={setMatchBusy} />}
+      {/* For reporting a page read wrong: rarely needed, so last. */}
+      {loaded && !waiting && read && tabId !== undefined && <PageReportButton tabId={tabId} />}
       <p class="hint shortcuts">{t('popupShortcuts')}</p>
     </main>
   );
