@@ -56,6 +56,7 @@ export async function demoKeyConnects(harness: ExtensionHarness, sandbox: Sandbo
   const status = await configureExtension(harness, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
   expect(status.status, status.text).toBe('ok');
   expect(status.text).toContain('Équipe Paris');
+  expect(status.text).toContain('Now open a LinkedIn profile');
   // The sandbox answers 200 to the demo key only: the background sent the saved key to the saved URL.
   expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([200]);
   // Saved in the extension's own database, out of content scripts' reach; nothing in storage.local.
@@ -95,7 +96,9 @@ export async function wrongKeyRefused(harness: ExtensionHarness, sandbox: Sandbo
   await submitSettings(page, { apiKey: WRONG_KEY, apiBaseUrl: sandbox.url });
   const status = await connectionStatus(page);
   expect(status.status).toBe('error');
-  expect(status.text).toContain('refused the API key');
+  // The user is on the settings page: the sentence says what to do there, not "check it in the settings".
+  expect(status.text).toContain('Skipcall refused this key. Copy it again from Skipcall → Settings → API Keys');
+  expect(status.text).not.toMatch(/in the settings/i);
   expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([401]);
 }
 
