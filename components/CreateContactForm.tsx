@@ -81,6 +81,7 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
 
   async function submit(event: Event) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     const found: Problems = {};
     for (const field of FIELDS) {
       const problem = fieldProblem(field, values[field.key]);
@@ -89,7 +90,10 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
     const number = await checkPhone(phone);
     if (!number.ok) found.phone = phoneProblem(number.problem);
     setProblems(found);
-    if (Object.keys(found).length || !number.ok) return;
+    // The first field to fix gets the focus, in the order shown (the phone first).
+    const first = (['phone', ...FIELDS.map((field) => field.key)] as const).find((key) => found[key]);
+    if (first) (form.elements.namedItem(first) as HTMLInputElement | null)?.focus();
+    if (first || !number.ok) return;
     const contact: ContactCreate = { firstName: cleanText(values.firstName), lastName: cleanText(values.lastName), phoneNumbers: [number.e164] };
     for (const key of ['role', 'company', 'city', 'country', 'email'] as const) {
       const value = cleanText(values[key]);

@@ -71,6 +71,7 @@ describe('the create-contact form', () => {
       await until(() => phoneError(root) !== null, 'the phone error');
       expect(phoneError(root)).toBe(missing);
       expect(phone(root).getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(phone(root));
 
       // Typing: the message follows the value (still wrong, then right).
       await type(phone(root), '06 12');
@@ -88,6 +89,8 @@ describe('the create-contact form', () => {
     await type(first, '');
     await submit(root);
     await until(() => first?.getAttribute('aria-invalid') === 'true', 'the first-name error');
+    // The phone (shown first) is to fix too, so it has the focus.
+    expect(document.activeElement).toBe(phone(root));
     expect(first?.parentElement?.textContent).toContain('Required.');
     await type(first, 'Élodie');
     expect(first?.getAttribute('aria-invalid')).toBe('false');
