@@ -16,7 +16,7 @@ import type { Settings } from '@/utils/settings';
 import { diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
-import { HistoryList } from './HistoryList';
+import { HistoryList, undoLimit } from './HistoryList';
 import { SequenceActions } from './SequenceActions';
 import { t } from './i18n';
 import { ask, readSettings } from './runtime';
@@ -261,6 +261,8 @@ export function ContactPanel(props: Props) {
   // After a write the result says what happened; a reason under it would read like a refusal.
   const showReason = !!disabledReason && !(result && result.status !== 'pending' && !offered);
   const newestUndoable = history.find((entry) => !entry.undoneAt && entry.sequence?.undoable !== false);
+  // Said before the click: undo never clears a field the write filled.
+  const undoNote = newestUndoable ? undoLimit(newestUndoable, customFieldNames) : null;
   const changedInSkipcall = result?.status === 'conflict' ? result.keys : undefined;
 
   // Enter in a checkbox or another field of the diff would submit the form: only Apply and a value being edited send.
@@ -300,11 +302,23 @@ export function ContactPanel(props: Props) {
             <div class="result-line" ref={resultRef} tabIndex={-1}>
               <WriteResultView result={result} customFieldNames={customFieldNames} relinkedTo={result.kind === 'undo' ? relinkedTo : null} />
               {result.status === 'success' && result.kind === 'apply' && newestUndoable && (
-                <button type="button" class="link" data-testid="result-undo" disabled={writing} onClick={() => void undo(newestUndoable.id)}>
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="result-undo"
+                  disabled={writing}
+                  aria-describedby={undoNote ? 'result-undo-note' : undefined}
+                  onClick={() => void undo(newestUndoable.id)}
+                >
                   {t('historyUndo')}
                 </button>
               )}
             </div>
+          )}
+          {undoNote && result?.status === 'success' && result.kind === 'apply' && (
+            <p id="result-undo-note" class="hint undo-note">
+              {undoNote}
+            </p>
           )}
           <div class="apply-row">
             <button

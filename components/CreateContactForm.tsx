@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ProfileValues } from '@/utils/diff/compute';
 import type { ContactCreate, Contact } from '@/utils/skipcall/schemas';
 import { NAME_MAX, TEXT_MAX } from '@/utils/skipcall/schemas';
@@ -28,6 +28,22 @@ const FIELDS = [
   { key: 'email', label: 'fieldEmail' },
 ] as const;
 type FieldKey = (typeof FIELDS)[number]['key'];
+type Problems = Partial<Record<FieldKey | 'phone', string>>;
+
+function fieldProblem(field: (typeof FIELDS)[number], raw: string): string | undefined {
+  const value = cleanText(raw);
+  if ('required' in field && !value) return t('createRequired');
+  if ('max' in field && value.length > field.max) return t('createTooLong', field.max);
+  return undefined;
+}
+
+/** Loaded on demand: the phone number metadata is the biggest part of the popup. */
+async function checkPhone(value: string) {
+  const { toE164 } = await import('@/utils/phone');
+  return toE164(value);
+}
+
+const phoneProblem = (problem: 'empty' | 'invalid') => t(problem === 'empty' ? 'createPhoneMissing' : 'createPhoneInvalid');
 
 /** No contact yet: create it from the profile. The API requires a phone number. */
 export function CreateContactForm({ profile, identity, onCreated, onCancel, onBusy, jobChangeFrom }: Props) {
@@ -41,26 +57,43 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
     email: profile.email ?? '',
   }));
   const [phone, setPhone] = useState(profile.phone ?? '');
-  const [problems, setProblems] = useState<Partial<Record<FieldKey | 'phone', string>>>({});
+  const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  /** The last phone value typed: a slow check of an older value must not overwrite a newer one's. */
+  const typedPhone = useRef(phone);
+
+  /** Once a field shows a problem, it is checked again on every keystroke, so the message goes as soon as the value is right. */
+  function editField(field: (typeof FIELDS)[number], value: string) {
+    setValues((current) => ({ ...current, [field.key]: value }));
+    if (problems[field.key]) setProblems((current) => ({ ...current, [field.key]: fieldProblem(field, value) }));
+  }
+
+  function editPhone(value: string) {
+    setPhone(value);
+    typedPhone.current = value;
+    if (!problems.phone) return;
+    void checkPhone(value).then((number) => {
+      if (typedPhone.current !== value) return;
+      setProblems((current) => ({ ...current, phone: number.ok ? undefined : phoneProblem(number.problem) }));
+    });
+  }
 
   async function submit(event: Event) {
     event.preventDefault();
-    const found: Partial<Record<FieldKey | 'phone', string>> = {};
+    const form = event.currentTarget as HTMLFormElement;
+    const found: Problems = {};
     for (const field of FIELDS) {
-      const value = cleanText(values[field.key]);
-      if ('required' in field && !value) found[field.key] = t('createRequired');
-      else if ('max' in field && value.length > field.max) found[field.key] = t('createTooLong', field.max);
+      const problem = fieldProblem(field, values[field.key]);
+      if (problem) found[field.key] = problem;
     }
-    // Loaded on demand: the phone number metadata is the biggest part of the popup.
-    const { toE164 } = await import('@/utils/phone');
-    const number = toE164(phone);
-    if (!number.ok) {
-      found.phone = t(number.problem === 'empty' ? 'createPhoneMissing' : 'createPhoneInvalid');
-    }
+    const number = await checkPhone(phone);
+    if (!number.ok) found.phone = phoneProblem(number.problem);
     setProblems(found);
-    if (Object.keys(found).length || !number.ok) return;
+    // The first field to fix gets the focus, in the order shown (the phone first).
+    const first = (['phone', ...FIELDS.map((field) => field.key)] as const).find((key) => found[key]);
+    if (first) (form.elements.namedItem(first) as HTMLInputElement | null)?.focus();
+    if (first || !number.ok) return;
     const contact: ContactCreate = { firstName: cleanText(values.firstName), lastName: cleanText(values.lastName), phoneNumbers: [number.e164] };
     for (const key of ['role', 'company', 'city', 'country', 'email'] as const) {
       const value = cleanText(values[key]);
@@ -82,6 +115,26 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
   return (
     <form class="create-form" data-testid="create-form" onSubmit={submit} noValidate>
       <h2>{t(jobChangeFrom ? 'jobChangeCreate' : 'createTitle')}</h2>
+      {/* The one value LinkedIn rarely shows and Skipcall requires: asked first. */}
+      <label class="stacked">
+        {t('createPhoneLabel')}
+        <input
+          type="tel"
+          name="phone"
+          data-testid="create-phone"
+          placeholder="06 12 34 56 78"
+          value={phone}
+          aria-required="true"
+          aria-invalid={problems.phone ? 'true' : 'false'}
+          aria-describedby={problems.phone ? 'create-phone-problem' : undefined}
+          onInput={(e) => editPhone(e.currentTarget.value)}
+        />
+        {problems.phone && (
+          <span id="create-phone-problem" class="error" data-testid="create-phone-problem">
+            {problems.phone}
+          </span>
+        )}
+      </label>
       {FIELDS.map((field) => (
         <label key={field.key} class="stacked">
           {t(field.label)}
@@ -91,24 +144,11 @@ export function CreateContactForm({ profile, identity, onCreated, onCancel, onBu
             name={field.key}
             value={values[field.key]}
             aria-invalid={problems[field.key] ? 'true' : 'false'}
-            onInput={(e) => setValues({ ...values, [field.key]: e.currentTarget.value })}
+            onInput={(e) => editField(field, e.currentTarget.value)}
           />
           {problems[field.key] && <span class="error">{problems[field.key]}</span>}
         </label>
       ))}
-      <label class="stacked">
-        {t('createPhoneLabel')}
-        <input
-          type="tel"
-          name="phone"
-          data-testid="create-phone"
-          placeholder="06 12 34 56 78"
-          value={phone}
-          aria-invalid={problems.phone ? 'true' : 'false'}
-          onInput={(e) => setPhone(e.currentTarget.value)}
-        />
-        {problems.phone && <span class="error">{problems.phone}</span>}
-      </label>
       {error && (
         <p class="error" role="alert">
           {error}

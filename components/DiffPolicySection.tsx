@@ -33,20 +33,22 @@ export function DiffPolicySection({ connected }: { connected: boolean }) {
       <h2 id="policy-title">{t('policyTitle')}</h2>
       <fieldset>
         <legend>{t('policyPreferLegend')}</legend>
-        {PREFERABLE.map((key) => (
-          <label key={key} class="check">
-            <input
-              type="checkbox"
-              checked={prefer.has(key)}
-              onChange={(e) =>
-                void change({
-                  preferLinkedIn: e.currentTarget.checked ? [...prefer, key] : [...prefer].filter((k) => k !== key),
-                })
-              }
-            />
-            {diffLabel(key, {})}
-          </label>
-        ))}
+        <div class="check-grid">
+          {PREFERABLE.map((key) => (
+            <label key={key} class="check">
+              <input
+                type="checkbox"
+                checked={prefer.has(key)}
+                onChange={(e) =>
+                  void change({
+                    preferLinkedIn: e.currentTarget.checked ? [...prefer, key] : [...prefer].filter((k) => k !== key),
+                  })
+                }
+              />
+              {diffLabel(key, {})}
+            </label>
+          ))}
+        </div>
         <p class="hint">{t('policyPreferHint')}</p>
       </fieldset>
       {MAPPABLE.map(({ field, label }) => (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DirectoryStatus } from '@/utils/messages';
 import { session } from '@/utils/storage/extension';
 import { directoryStatusItem } from '@/utils/storage/session';
-import { describeApiError } from './describe';
+import { describeOptionsError } from './options-words';
 import { t } from './i18n';
 import { ask } from './runtime';
 
@@ -21,7 +21,7 @@ function describe(status: DirectoryStatus): string {
     case 'unavailable':
       return t('directoryUnavailable');
     case 'failing':
-      return status.lastError ? t('directoryFailingBecause', describeApiError(status.lastError)) : t('directoryFailing');
+      return status.lastError ? t('directoryFailingBecause', describeOptionsError(status.lastError)) : t('directoryFailing');
   }
 }
 

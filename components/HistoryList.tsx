@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { HistoryEntry } from '@/utils/diff/history';
 import { diffLabel } from './describe';
 import { t } from './i18n';
@@ -9,7 +10,41 @@ interface Props {
   disabled: boolean;
 }
 
-const show = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value) || t('historyEmptyValue');
+const isEmpty = (value: string | string[]) => (Array.isArray(value) ? value.length === 0 : value.trim() === '');
+
+/** A value as written; each phone number kept on one line. */
+function show(value: string | string[]) {
+  if (isEmpty(value)) return t('historyEmptyValue');
+  if (!Array.isArray(value)) return value;
+  return value.map((item, i) => (
+    <Fragment key={i}>
+      {i > 0 && ', '}
+      <span class="nowrap">{item}</span>
+    </Fragment>
+  ));
+}
+
+/** "Role, Company and City", in the page's language. */
+function listOf(labels: string[]): string {
+  try {
+    return new Intl.ListFormat(t('lang'), { type: 'conjunction' }).format(labels);
+  } catch {
+    return labels.join(', ');
+  }
+}
+
+/**
+ * Said before Undo is clicked: undo never sends an empty value, so a field the
+ * write filled (empty in Skipcall before) keeps its value. Null when undo restores everything.
+ */
+export function undoLimit(entry: HistoryEntry, customFieldNames: Record<string, string>): string | null {
+  const kept = entry.changes.filter((change) => isEmpty(change.before)).map((change) => diffLabel(change.key, customFieldNames));
+  if (kept.length === 0) return null;
+  const restored = entry.changes.filter((change) => !isEmpty(change.before)).map((change) => diffLabel(change.key, customFieldNames));
+  return restored.length
+    ? t('historyUndoPartial', listOf(restored), listOf(kept))
+    : t('historyUndoNothing', listOf(kept));
+}
 
 /** Past writes to this contact, newest first, each with its undo. */
 export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Props) {
@@ -29,9 +64,7 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
             {entry.sequence && <p data-testid="history-sequence">{t('historySequenceAdded', entry.sequence.name)}</p>}
             <ul>
               {entry.changes.map((change) => (
-                <li key={change.key}>
-                  {t('historyChange', diffLabel(change.key, customFieldNames), show(change.before), show(change.after))}
-                </li>
+                <li key={change.key}>{changeLine(change, customFieldNames)}</li>
               ))}
             </ul>
             {entry.undoneAt ? (
@@ -39,13 +72,48 @@ export function HistoryList({ entries, customFieldNames, onUndo, disabled }: Pro
             ) : entry.sequence?.undoable === false ? (
               <span class="hint">{t('sequenceUndoUnverified')}</span>
             ) : (
-              <button type="button" data-testid="undo" class="link" disabled={disabled} onClick={() => onUndo(entry.id)}>
-                {t('historyUndo')}
-              </button>
+              <UndoButton entry={entry} customFieldNames={customFieldNames} onUndo={onUndo} disabled={disabled} />
             )}
           </li>
         ))}
       </ol>
     </details>
+  );
+}
+
+/** "Field: before → after", the field name and phone numbers each kept on one line. */
+function changeLine(change: HistoryEntry['changes'][number], customFieldNames: Record<string, string>) {
+  // The sentence is the catalogue's; only its three parts are marked up.
+  const marks = ['\u0001', '\u0002', '\u0003'];
+  const parts = [<span class="nowrap">{diffLabel(change.key, customFieldNames)}</span>, show(change.before), show(change.after)];
+  return t('historyChange', ...marks)
+    .split(/([\u0001-\u0003])/)
+    .map((piece, i) => {
+      const index = marks.indexOf(piece);
+      return <Fragment key={i}>{index >= 0 ? parts[index] : piece}</Fragment>;
+    });
+}
+
+function UndoButton({ entry, customFieldNames, onUndo, disabled }: { entry: HistoryEntry } & Pick<Props, 'customFieldNames' | 'onUndo' | 'disabled'>) {
+  const limit = undoLimit(entry, customFieldNames);
+  const noteId = `undo-note-${entry.id}`;
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="undo"
+        class="link"
+        disabled={disabled}
+        aria-describedby={limit ? noteId : undefined}
+        onClick={() => onUndo(entry.id)}
+      >
+        {t('historyUndo')}
+      </button>
+      {limit && (
+        <p id={noteId} class="hint undo-note" data-testid="undo-note">
+          {limit}
+        </p>
+      )}
+    </>
   );
 }

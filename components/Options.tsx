@@ -11,11 +11,11 @@ import {
   originPermission,
   type KeyCheck,
 } from '@/utils/settings';
-import { describeReplyError } from './describe';
 import { DiffPolicySection } from './DiffPolicySection';
 import { DirectorySection } from './DirectorySection';
 import { localizeDocument, t } from './i18n';
 import { JobChangesSection } from './JobChangesSection';
+import { describeOptionsError } from './options-words';
 import { RegistrySection } from './RegistrySection';
 import { SequencesSection } from './SequencesSection';
 import { ask, readSettings, updateSettings } from './runtime';
@@ -98,7 +98,7 @@ export function Options() {
       setSavedKey(maskApiKey(saved.apiKey));
       setApiBaseUrl(baseUrl);
       const reply = await ask({ type: 'check-connection' });
-      setConnection(reply.ok ? { status: 'ok', workspaces: reply.workspaces } : { status: 'error', message: describeReplyError(reply.error) });
+      setConnection(reply.ok ? { status: 'ok', workspaces: reply.workspaces } : { status: 'error', message: describeOptionsError(reply.error) });
     } finally {
       setBusy(false);
     }
@@ -146,12 +146,19 @@ export function Options() {
         </button>
       </form>
       {connection && (
-        <p data-testid="connection-status" data-status={connection.status} role="status" class={`status ${connection.status}`}>
-          {connection.status === 'pending' && t('optionsChecking')}
-          {connection.status === 'ok' &&
-            t('optionsConnected', connection.workspaces.map((w) => w.name ?? w.id).join(', ') || t('optionsNoWorkspace'))}
-          {connection.status === 'error' && connection.message}
-        </p>
+        <div data-testid="connection-status" data-status={connection.status} role="status" class={`status ${connection.status}`}>
+          {connection.status === 'pending' && <p>{t('optionsChecking')}</p>}
+          {connection.status === 'ok' && (
+            <>
+              <p>{t('optionsConnected', connection.workspaces.map((w) => w.name ?? w.id).join(', ') || t('optionsNoWorkspace'))}</p>
+              {/* What to do next: the settings are done, the work happens on LinkedIn. */}
+              <p class="next-step" data-testid="next-step">
+                {t('optionsNextStep')}
+              </p>
+            </>
+          )}
+          {connection.status === 'error' && <p>{connection.message}</p>}
+        </div>
       )}
       {savedKey && !busy && (
         <>

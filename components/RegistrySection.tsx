@@ -64,7 +64,8 @@ export function RegistrySection() {
     <section aria-labelledby="registry-title">
       <h2 id="registry-title">{t('registryTitle')}</h2>
       <p class="hint">{t('registryHint')}</p>
-      <div class="row">
+      {/* Export and Import side by side, the same size: one is a button, the other a file picker's label. */}
+      <div class="row registry-actions">
         <button type="button" data-testid="registry-export" onClick={exportFile} disabled={!links?.length}>
           {t('registryExport')}
         </button>

@@ -3,8 +3,8 @@ import type { WorkspaceMembers } from '@/utils/messages';
 import { parseSequenceRef, SEQUENCES_MAX, type Assignee, type SequenceSettings } from '@/utils/sequences';
 import { persistentStore } from '@/utils/storage/extension';
 import { sequencesItem } from '@/utils/storage/items';
-import { describeReplyError } from './describe';
 import { t } from './i18n';
+import { describeOptionsError } from './options-words';
 import { ask } from './runtime';
 import { describeSequenceError } from './sequence-words';
 
@@ -33,7 +33,7 @@ export function SequencesSection({ connected }: { connected: boolean }) {
     if (!connected) return;
     void ask({ type: 'list-members' }).then((reply) => {
       if (reply.ok) setMembers(reply.workspaces);
-      else setMembersError(describeReplyError(reply.error));
+      else setMembersError(describeOptionsError(reply.error));
     });
   }, []);
 
@@ -52,7 +52,7 @@ export function SequencesSection({ connected }: { connected: boolean }) {
     setMessage(null);
     try {
       const reply = await ask({ type: 'verify-sequence', sequenceId: parsed.sequenceId });
-      if (!reply.ok) return setMessage({ text: describeSequenceError(reply.error), error: true });
+      if (!reply.ok) return setMessage({ text: describeOptionsError(reply.error, describeSequenceError), error: true });
       await change((current) => {
         const others = current.sequences.filter((s) => s.id !== parsed.sequenceId);
         const kept = current.sequences.find((s) => s.id === parsed.sequenceId);

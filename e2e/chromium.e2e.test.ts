@@ -16,6 +16,7 @@ import {
   inPageNavigationShowsNextPerson,
   pageReportFromContentScript,
   malformedKeySavesNothing,
+  optionsLayout,
   pageStates,
   setupNeededWithoutKey,
   wrongKeyRefused,
@@ -109,6 +110,10 @@ describe('options page', () => {
 
   it('reports a well-formed but wrong key as refused', async () => {
     await wrongKeyRefused(chromium, sandbox);
+  });
+
+  it('lays out the settings page: click targets of 24 px or more, whole labels, Export and Import alike', async () => {
+    await optionsLayout(chromium, sandbox);
   });
 
   it('moves settings an earlier version kept in storage.local out of it', async () => {

@@ -56,6 +56,7 @@ export async function demoKeyConnects(harness: ExtensionHarness, sandbox: Sandbo
   const status = await configureExtension(harness, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
   expect(status.status, status.text).toBe('ok');
   expect(status.text).toContain('Équipe Paris');
+  expect(status.text).toContain('Now open a LinkedIn profile');
   // The sandbox answers 200 to the demo key only: the background sent the saved key to the saved URL.
   expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([200]);
   // Saved in the extension's own database, out of content scripts' reach; nothing in storage.local.
@@ -95,7 +96,9 @@ export async function wrongKeyRefused(harness: ExtensionHarness, sandbox: Sandbo
   await submitSettings(page, { apiKey: WRONG_KEY, apiBaseUrl: sandbox.url });
   const status = await connectionStatus(page);
   expect(status.status).toBe('error');
-  expect(status.text).toContain('refused the API key');
+  // The user is on the settings page: the sentence says what to do there, not "check it in the settings".
+  expect(status.text).toContain('Skipcall refused this key. Copy it again from Skipcall → Settings → API Keys');
+  expect(status.text).not.toMatch(/in the settings/i);
   expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([401]);
 }
 
@@ -185,4 +188,43 @@ export async function pageReportFromContentScript(harness: ExtensionHarness): Pr
   expect(page.html).toContain(DEMO_PROFILE.lastName);
   const { view } = await waitForPopup(harness, tabId, (v) => v.state === 'profile', 'the popup to show the profile');
   expect(view.fields.firstName).toBe(DEMO_PROFILE.firstName);
+}
+
+/**
+ * The settings page as laid out by the browser: every click target at least
+ * 24 px each way, each review-default label on one line, Export and Import the same size.
+ */
+export async function optionsLayout(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  const status = await configureExtension(harness, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  expect(status.status, status.text).toBe('ok');
+  const page = await openOptions(harness);
+  const layout = await waitUntil(
+    () =>
+      page.evaluate(() => {
+        const exportButton = document.querySelector('[data-testid="registry-export"]');
+        const importLabel = document.querySelector('[data-testid="registry-import"]')?.closest('label');
+        const labels = [...document.querySelectorAll('fieldset label.check')];
+        if (!exportButton || !importLabel || labels.length === 0 || !document.querySelector('[data-testid="directory-status"]')) return null;
+        const size = (el: Element) => {
+          const rect = el.getBoundingClientRect();
+          return { width: Math.round(rect.width * 10) / 10, height: Math.round(rect.height * 10) / 10 };
+        };
+        // What a click lands on: a checkbox or radio through its label, the hidden file input through the label drawn as a button.
+        const targets = [...document.querySelectorAll('main button, main a, main select, main summary, main input, main label.check, main label.button-like')]
+          .filter((el) => !(el instanceof HTMLInputElement && ['checkbox', 'radio', 'file'].includes(el.type)))
+          .map((el) => ({ target: `${el.tagName.toLowerCase()} ${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 40)}`, ...size(el) }));
+        const lines = labels.map((label) => {
+          const text = [...label.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+          const range = document.createRange();
+          if (text) range.selectNodeContents(text);
+          return { label: label.textContent, lines: text ? range.getClientRects().length : 0 };
+        });
+        return { targets, lines, exportSize: size(exportButton), importSize: size(importLabel) };
+      }, null),
+    { what: 'the settings sections to show' },
+  );
+  expect(layout.targets.length).toBeGreaterThan(5);
+  expect(layout.targets.filter((t) => t.width < 24 || t.height < 24)).toEqual([]);
+  expect(layout.lines.filter((l) => l.lines !== 1)).toEqual([]);
+  expect(layout.importSize).toEqual(layout.exportSize);
 }

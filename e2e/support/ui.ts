@@ -59,6 +59,7 @@ export function fromPuppeteer(page: PuppeteerPage): UiPage {
     url: () => page.evaluate(() => location.href),
     evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => page.evaluate(fn as (arg: unknown) => R, arg as unknown) as Promise<R>,
     async fill(selector, value) {
+      // Never Locator.fill: on Firefox 140 ESR it hangs 30 s on extension pages (the options key field); typing works in both ESRs.
       await waitForActionable(page, selector, { editable: true });
       await typeInto(page, selector, value);
       // Typing goes through real key events; make sure they all landed.

@@ -131,6 +131,8 @@ export async function undoRestores(harness: ExtensionHarness, sandbox: Sandbox):
   const entries = await waitForView(page, (v) => v.history.length === 1, 'one history-entry').then((v) => v.history);
   expect(entries[0]!.canUndo).toBe(true);
   expect(entries[0]!.text).toMatch(/Paris → Lyon/);
+  // Said before the click: Role was empty in Skipcall, and undo never clears a field.
+  expect(entries[0]!.text).toMatch(/Undo restores City but cannot clear Role/);
   expect(written.result?.status).toBe('success');
 
   const undone = await undo(page, 0);

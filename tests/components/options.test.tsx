@@ -8,6 +8,8 @@ import { DEMO_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { maskApiKey } from '@/utils/settings';
 import { persistentStore } from '@/utils/storage/extension';
 import { settingsItem } from '@/utils/storage/items';
+import { describeOptionsError } from '@/components/options-words';
+import { useLocale } from '../setup/i18n';
 import { saveSettings, startBackground } from '../support/background';
 
 let sandbox: Sandbox;
@@ -155,13 +157,76 @@ describe('Options', () => {
     expect(status(root)).toBe('ok');
   });
 
-  it('says in plain words when the key is refused', async () => {
+  async function refusedKeyText(): Promise<string> {
     const root = await mount();
     await type(byId(root, 'api-key'), 'sk_live_wrongkey1234');
     await type(byId(root, 'api-base-url'), sandbox.url);
     await save(root);
     await until(() => status(root) === 'error', 'the connection error');
-    expect(byId(root, 'connection-status')?.textContent).toContain('refused the API key');
+    expect(byId(root, 'next-step')).toBeNull();
+    return byId(root, 'connection-status')?.textContent ?? '';
+  }
+
+  it('says the key was refused and how to get it again, without sending the user "to the settings" they are on', async () => {
+    const text = await refusedKeyText();
+    expect(text).toBe('Skipcall refused this key. Copy it again from Skipcall → Settings → API Keys, paste it above and save.');
+    expect(text).not.toMatch(/in the settings/i);
+  });
+
+  it('says the same in French', async () => {
+    useLocale('fr');
+    const text = await refusedKeyText();
+    expect(text).toBe('Skipcall a refusé cette clé. Copiez-la à nouveau depuis Skipcall → Paramètres → Clés API, collez-la ci-dessus et enregistrez.');
+    expect(text).not.toMatch(/dans les paramètres/i);
+  });
+
+  it('once connected, tells what to do next, in English and in French', async () => {
+    for (const [locale, connected, next] of [
+      ['en', 'Connected. Workspaces: Équipe Paris', 'Now open a LinkedIn profile and click the Skipcall Enrich button in the toolbar'],
+      ['fr', 'Connecté. Espaces de travail\u00a0: Équipe Paris', 'Ouvrez maintenant un profil LinkedIn et cliquez sur le bouton Skipcall Enrich de la barre d’outils'],
+    ] as const) {
+      useLocale(locale);
+      startBackground();
+      const root = await mount();
+      // Before the first save, no status and no next step.
+      expect(byId(root, 'next-step')).toBeNull();
+      await type(byId(root, 'api-key'), DEMO_API_KEY);
+      await type(byId(root, 'api-base-url'), sandbox.url);
+      await save(root);
+      await until(() => status(root) === 'ok', 'the connection check');
+      expect(byId(root, 'connection-status')?.textContent, locale).toContain(connected);
+      expect(byId(root, 'next-step')?.textContent, locale).toContain(next);
+    }
+  });
+
+  it('words the other connection failures for this page: the next action is here, and nothing was attempted', () => {
+    expect(describeOptionsError({ kind: 'offline' })).toBe(
+      'Skipcall cannot be reached. Check your internet connection and the API base URL under Advanced, then save again.',
+    );
+    expect(describeOptionsError({ kind: 'server', status: 500 })).toBe('Skipcall is not answering properly right now. Save again in a moment to check the connection.');
+    expect(describeOptionsError({ kind: 'bad-base-url', detail: 'insecure' })).toBe('Use https: the API key must never travel unencrypted.');
+    // Failures not fixed on this page keep their usual sentence.
+    expect(describeOptionsError({ kind: 'plan' })).toContain('plan does not include API access');
+    useLocale('fr');
+    expect(describeOptionsError({ kind: 'offline' })).toBe(
+      'Impossible de joindre Skipcall. Vérifiez votre connexion Internet et l’URL de base de l’API (sous Avancé), puis enregistrez à nouveau.',
+    );
+    expect(describeOptionsError({ kind: 'server', status: 503 })).toBe(
+      'Skipcall ne répond pas correctement pour le moment. Enregistrez à nouveau dans un instant pour vérifier la connexion.',
+    );
+    for (const kind of ['invalid-key', 'offline', 'server'] as const) {
+      expect(describeOptionsError({ kind }), kind).not.toMatch(/dans les paramètres|Rien n’a été perdu/);
+    }
+  });
+
+  it('names the review defaults naturally in French', async () => {
+    useLocale('fr');
+    await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+    const root = await mount();
+    await until(() => !!root.querySelector('#policy-title'), 'the review defaults');
+    expect(root.querySelector('#policy-title')?.textContent).toBe('Cases cochées par défaut');
+    const labels = [...root.querySelectorAll('fieldset label.check')].map((label) => label.textContent);
+    expect(labels).toEqual(['Prénom', 'Nom', 'Poste', 'Entreprise', 'Ville', 'Pays', 'Site web', 'E-mail']);
   });
 
   it('asks for access to a custom https origin and stops when it is denied', async () => {

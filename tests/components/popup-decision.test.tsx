@@ -164,6 +164,8 @@ describe('after Apply', () => {
     const bar = q(root, '.apply-bar')!;
     expect(bar.querySelector('[data-testid="result"]')?.textContent).toBe('Updated in Skipcall: Role, City.');
     expect(bar.querySelector('[data-testid="result-undo"]')?.textContent).toBe('Undo');
+    // Role was empty: said before the click that undo leaves it.
+    expect(bar.querySelector('.undo-note')?.textContent).toBe('Undo restores City but cannot clear Role (empty before: nothing is ever cleared in Skipcall).');
     expect(document.activeElement?.classList.contains('result-line')).toBe(true);
     expect(q(root, '[data-testid="chosen-contact"]')?.textContent).toContain('Directrice commerciale');
     // The reason under a disabled Apply would read like a refusal next to the success.
