@@ -7,10 +7,13 @@ import type { MatchView } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
 import { ContactPanel } from './ContactPanel';
-import { CreateContactForm } from './CreateContactForm';
 import { describeApiError, describeReplyError } from './describe';
 import { t } from './i18n';
+import { lazyComponent } from './lazy';
 import { ask } from './runtime';
+
+// Shown on demand: loaded on first use (components/lazy.tsx).
+const CreateContactForm = lazyComponent(() => import('./CreateContactForm').then((m) => m.CreateContactForm));
 
 type ProfileRead = Extract<PageRead, { state: 'profile' }>;
 

@@ -10,8 +10,12 @@ import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
 import { PageReportButton } from './PageReportButton';
 import { ProfileCard } from './ProfileCard';
-import { ListView } from './ListView';
+import type { PopupReads } from './popup-reads';
 import { openOptions, readSettings, readTabView } from './runtime';
+import { lazyComponent, useLazyBusy } from './lazy';
+
+// List pages only: their view loads when one is shown (components/lazy.tsx).
+const ListView = lazyComponent(() => import('./ListView').then((m) => m.ListView));
 
 type Loaded = {
   tab: TabState | null;
@@ -24,9 +28,16 @@ type Loaded = {
 /** How long to show "reading" for a LinkedIn tab that has not reported yet. */
 const READ_WAIT_MS = 12_000;
 
-/** The settings and what the background prepared for the tab, read in parallel. */
-export async function loadPopupData(tabId: number | undefined): Promise<Loaded> {
-  const [settings, view] = await Promise.all([readSettings(), tabId === undefined ? Promise.resolve(null) : readTabView(tabId)]);
+/**
+ * The settings and what the background prepared for the tab, read in parallel;
+ * `prefetched`: the same reads, started by the entry module for this tab.
+ */
+export async function loadPopupData(tabId: number | undefined, prefetched?: PopupReads): Promise<Loaded> {
+  const reads = prefetched?.tabId === tabId ? prefetched : undefined;
+  const [settings, view] = await Promise.all([
+    readSettings(reads?.settings),
+    tabId === undefined ? Promise.resolve(null) : readTabView(tabId, reads?.session),
+  ]);
   return { tab: view?.tab ?? null, hasKey: !!settings.apiKey, match: view?.match, settings };
 }
 
@@ -153,7 +164,9 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
   const state: PageStateName = read?.state ?? 'not-a-profile';
   const showsMatch = !!loaded?.hasKey && read?.state === 'profile' && tabId !== undefined;
   const showsList = !!loaded?.hasKey && read?.state === 'list' && tabId !== undefined;
-  const busy = !loaded || waiting || ((showsMatch || showsList) && matchBusy);
+  // A lazily loaded part on screen keeps the popup busy until it has rendered.
+  const lazyBusy = useLazyBusy();
+  const busy = !loaded || waiting || ((showsMatch || showsList) && matchBusy) || lazyBusy;
   useEscapeCloses();
   useFirstUsefulFocus(!loaded || busy);
   const pageState = (

@@ -1,10 +1,8 @@
-import { render } from 'preact';
-import { Popup, loadPopupData } from '@/components/Popup';
-import { resolveTabId } from '@/components/runtime';
+// The popup's entry: small on purpose. It starts the reads the first render
+// needs (tab, match, settings) and, at the same time, loads the interface
+// (./app): the reads run while the interface's code is fetched and parsed.
+import { startPopupReads } from '@/components/popup-reads';
 import '@/components/theme.css';
 
-// The data is read before the first render: the popup opens with the diff, not a loading state.
-void resolveTabId(location.search).then(async (tabId) => {
-  const initial = await loadPopupData(tabId);
-  render(<Popup tabId={tabId} initial={initial} />, document.getElementById('app')!);
-});
+const reads = startPopupReads(location.search);
+void import('./app').then(({ start }) => start(reads));
