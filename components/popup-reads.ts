@@ -23,6 +23,10 @@ interface RawApi {
   };
 }
 
+/** Where entrypoints/popup-reads.ts leaves its reads for the popup's main module. */
+export const POPUP_READS_GLOBAL = 'skipcallEnrichPopupReads';
+export type PopupReadsGlobal = { [POPUP_READS_GLOBAL]?: Promise<PopupReads | undefined> };
+
 /** `?tabId=<id>` when given (tests, links). */
 export function tabIdFromQuery(search: string): number | undefined {
   const params = new URLSearchParams(search);

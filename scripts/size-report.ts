@@ -1,10 +1,6 @@
 // Prints raw and gzipped JS per entry of the Chrome build and fails when an
-// entry is over its budget. An entry counts every JS file it loads when it
-// opens: its own chunk, the shared chunks it imports and, for a page, the
-// chunks its entry script imports dynamically at once (the popup's entry only
-// starts its reads and loads the interface that way), each with its imports.
-// Chunks loaded later, on a user's action or after the first render (a
-// component shown on demand, phone validation), are not counted.
+// entry is over its budget. An entry counts every JS file it loads (its own
+// chunk plus the shared chunks it imports).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,10 +28,6 @@ function jsFiles(start: string): string[] {
   if (start.endsWith('.html')) {
     const html = readFileSync(join(OUT, start), 'utf8');
     for (const match of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)) queue.push(match[1]!);
-    for (const match of html.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/g)) {
-      const code = readFileSync(join(OUT, match[1]!), 'utf8');
-      for (const dynamic of code.matchAll(/import\(\s*[`"'](\.{1,2}\/[^`"']+\.js)[`"']\s*\)/g)) queue.push(join(dirname(match[1]!), dynamic[1]!));
-    }
   } else {
     queue.push(start);
   }
