@@ -4,7 +4,7 @@
 // one is on screen and not rendered yet the popup stays aria-busy (useLazyBusy),
 // so a test or a screen reader never sees an idle popup with a part missing.
 import type { ComponentType, FunctionComponent } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 let pending = 0;
 const listeners = new Set<(pending: number) => void>();
@@ -14,10 +14,14 @@ function changePending(delta: number): void {
   for (const listener of listeners) listener(pending);
 }
 
-/** True while a lazy part is on screen and not rendered yet. */
+/**
+ * True while a lazy part is on screen and not rendered yet. Subscribed before
+ * paint (a layout effect runs after its children's, which have counted
+ * themselves by then), so the first frame already reads busy.
+ */
 export function useLazyBusy(): boolean {
   const [count, setCount] = useState(pending);
-  useEffect(() => {
+  useLayoutEffect(() => {
     listeners.add(setCount);
     setCount(pending);
     return () => void listeners.delete(setCount);

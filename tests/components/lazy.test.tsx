@@ -47,6 +47,22 @@ describe('lazily loaded parts', () => {
     render(null, root);
   });
 
+  it('make the page read busy before its first paint (layout effects, no frame needed)', async () => {
+    const code = deferred<typeof Part>();
+    const Lazy = lazyComponent(() => code.promise);
+    const root = document.createElement('div');
+    // No act(): effects that wait for a frame do not run; re-renders queued before paint do.
+    render(<Page><Lazy text="x" /></Page>, root);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(q(root, '[data-testid="page"]')!.getAttribute('aria-busy')).toBe('true');
+    await act(async () => {
+      code.resolve(Part);
+      await new Promise((resolve) => setTimeout(resolve));
+    });
+    expect(q(root, '[data-testid="page"]')!.getAttribute('aria-busy')).toBe('false');
+    render(null, root);
+  });
+
   it('render at once, with their own busy report, once their code is here', async () => {
     const Lazy = lazyComponent(() => Promise.resolve(Part));
     const first = document.createElement('div');
