@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MatchView, TabState } from '@/utils/messages';
@@ -152,6 +153,20 @@ function useWaitingForRead(tabId: number | undefined, loaded: Loaded | null): bo
   return waiting;
 }
 
+/**
+ * The popup's root: busy while the popup is, and while a lazily loaded part on
+ * screen has not rendered yet. Its own state, so a lazy part loading re-renders
+ * this element only (the children are the same vnodes, which Preact skips).
+ */
+function PopupRoot({ busy, children }: { busy: boolean; children: ComponentChildren }) {
+  const lazyBusy = useLazyBusy();
+  return (
+    <main data-testid="popup" aria-busy={busy || lazyBusy ? 'true' : 'false'} class="popup">
+      {children}
+    </main>
+  );
+}
+
 /** `initial`: the data loaded before the first render, so the popup opens complete. */
 export function Popup({ tabId, initial }: { tabId: number | undefined; initial?: Loaded }) {
   const [loaded, reload] = useTabState(tabId, initial);
@@ -164,9 +179,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
   const state: PageStateName = read?.state ?? 'not-a-profile';
   const showsMatch = !!loaded?.hasKey && read?.state === 'profile' && tabId !== undefined;
   const showsList = !!loaded?.hasKey && read?.state === 'list' && tabId !== undefined;
-  // A lazily loaded part on screen keeps the popup busy until it has rendered.
-  const lazyBusy = useLazyBusy();
-  const busy = !loaded || waiting || ((showsMatch || showsList) && matchBusy) || lazyBusy;
+  const busy = !loaded || waiting || ((showsMatch || showsList) && matchBusy);
   useEscapeCloses();
   useFirstUsefulFocus(!loaded || busy);
   const pageState = (
@@ -175,7 +188,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
     </section>
   );
   return (
-    <main data-testid="popup" aria-busy={busy ? 'true' : 'false'} class="popup">
+    <PopupRoot busy={busy}>
       <header class="bar">
         <h1>{t('extName')}</h1>
         <button type="button" class="link" onClick={openOptions}>
@@ -210,6 +223,6 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
       {loaded && !waiting && showsMatch && pageState}
       {showsList && read?.state === 'list' && <ListView key={read.listKey} tabId={tabId!} read={read} onBusy={setMatchBusy} />}
       <p class="hint shortcuts">{t('popupShortcuts')}</p>
-    </main>
+    </PopupRoot>
   );
 }

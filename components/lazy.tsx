@@ -29,6 +29,14 @@ export function useLazyBusy(): boolean {
   return count > 0;
 }
 
+/** Resolves once the browser has painted the current frame (a frame, then a task). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve);
+    requestAnimationFrame(() => setTimeout(resolve));
+  });
+}
+
 export interface LazyComponent<P> extends FunctionComponent<P> {
   /** Starts loading the code (e.g. once the popup is idle), so showing it later is immediate. */
   preload: () => void;
@@ -59,7 +67,8 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
       if (Loaded) return setWaiting(false);
       let live = true;
       changePending(1);
-      void start().then((loaded) => {
+      // Fetched after the frame that shows what is already there (the diff), never competing with it.
+      void afterPaint().then(start).then((loaded) => {
         if (!live) return;
         if (loaded) setLoaded(() => loaded);
         else setWaiting(false);

@@ -29,6 +29,8 @@ function Page({ children }: { children?: preact.ComponentChildren }) {
 }
 
 const q = (root: HTMLElement, selector: string) => root.querySelector<HTMLElement>(selector);
+/** Past the next frame and the task after it (lazy code is fetched after paint), then a little more. */
+const pastPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 5))));
 
 describe('lazily loaded parts', () => {
   it('keep the page busy from the first paint until they have rendered', async () => {
@@ -40,7 +42,7 @@ describe('lazily loaded parts', () => {
     expect(q(root, '[data-testid="part"]')).toBeNull();
     await act(async () => {
       code.resolve(Part);
-      await new Promise((resolve) => setTimeout(resolve));
+      await pastPaint();
     });
     expect(q(root, '[data-testid="part"]')!.textContent).toBe('loaded');
     expect(q(root, '[data-testid="page"]')!.getAttribute('aria-busy')).toBe('false');
@@ -57,7 +59,7 @@ describe('lazily loaded parts', () => {
     expect(q(root, '[data-testid="page"]')!.getAttribute('aria-busy')).toBe('true');
     await act(async () => {
       code.resolve(Part);
-      await new Promise((resolve) => setTimeout(resolve));
+      await pastPaint();
     });
     expect(q(root, '[data-testid="page"]')!.getAttribute('aria-busy')).toBe('false');
     render(null, root);
@@ -67,7 +69,7 @@ describe('lazily loaded parts', () => {
     const Lazy = lazyComponent(() => Promise.resolve(Part));
     const first = document.createElement('div');
     await act(() => render(<Page><Lazy text="first" /></Page>, first));
-    await act(async () => undefined);
+    await act(pastPaint);
     expect(q(first, '[data-testid="part"]')).not.toBeNull();
     let reported = false;
     const second = document.createElement('div');
@@ -104,7 +106,7 @@ describe('lazily loaded parts', () => {
     console.error = () => undefined;
     try {
       await act(() => render(<Page>{h(failing, { text: 'y' })}</Page>, other));
-      await act(async () => undefined);
+      await act(pastPaint);
     } finally {
       console.error = errors;
     }
