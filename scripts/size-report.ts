@@ -12,7 +12,8 @@ const ENTRIES: { name: string; start: string; budgetGzip: number }[] = [
   // On every LinkedIn page: the reader of every markup generation, with field confidence, own-profile pages and a world country table.
   { name: 'content script', start: 'content-scripts/linkedin.js', budgetGzip: 16 * KB },
   { name: 'list content script', start: 'content-scripts/linkedin-lists.js', budgetGzip: 15 * KB },
-  { name: 'popup', start: 'popup.html', budgetGzip: 40 * KB },
+  // Opened on every use: its first chunks only (parts shown on demand load later, components/lazy.tsx; zod's stand-in, utils/schema/lite.ts). Issue 11: 30 KB.
+  { name: 'popup', start: 'popup.html', budgetGzip: 30 * KB },
   // Loaded once per worker start, never on LinkedIn's page: room for the checks it owns (identity lock, exact plans, storage, client guards).
   { name: 'background', start: 'background.js', budgetGzip: 36 * KB },
   { name: 'options', start: 'options.html', budgetGzip: 40 * KB },
