@@ -8,7 +8,6 @@ import { emptyProvenance, withProvenance, type ContactProvenance } from '@/utils
 import { persistentStore } from '@/utils/storage/extension';
 import { provenanceItem } from '@/utils/storage/items';
 import type { Contact } from '@/utils/skipcall/schemas';
-import { CreateContactForm } from './CreateContactForm';
 import { JobChangeBanner } from './JobChangeBanner';
 import type { ContactView, ReplyError, WriteResult } from '@/utils/messages';
 import type { ProfileFieldName } from '@/utils/profile';
@@ -16,12 +15,17 @@ import type { Settings } from '@/utils/settings';
 import { diffLabel } from './describe';
 import { DiffTable } from './DiffTable';
 import { loadDraft, saveDraft } from './drafts';
-import { HistoryList, undoLimit } from './HistoryList';
-import { SequenceActions } from './SequenceActions';
 import { t } from './i18n';
 import { ask, readSettings } from './runtime';
 import { ErrorState } from './StateMessage';
-import { WriteResultView } from './WriteResultView';
+import { lazyComponent } from './lazy';
+import { undoLimit } from './undo-limit';
+
+// Shown on demand or under the diff: loaded after the first render (components/lazy.tsx).
+const CreateContactForm = lazyComponent(() => import('./CreateContactForm').then((m) => m.CreateContactForm));
+const HistoryList = lazyComponent(() => import('./HistoryList').then((m) => m.HistoryList));
+const SequenceActions = lazyComponent(() => import('./SequenceActions').then((m) => m.SequenceActions));
+const WriteResultView = lazyComponent(() => import('./WriteResultView').then((m) => m.WriteResultView));
 
 interface Props {
   tabId: number;

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { HistoryEntry } from '@/utils/diff/history';
 import { diffLabel } from './describe';
 import { t } from './i18n';
+import { isEmpty, undoLimit } from './undo-limit';
 
 interface Props {
   entries: HistoryEntry[];
@@ -9,8 +10,6 @@ interface Props {
   onUndo: (entryId: string) => void;
   disabled: boolean;
 }
-
-const isEmpty = (value: string | string[]) => (Array.isArray(value) ? value.length === 0 : value.trim() === '');
 
 /** A value as written; each phone number kept on one line. */
 function show(value: string | string[]) {
@@ -22,28 +21,6 @@ function show(value: string | string[]) {
       <span class="nowrap">{item}</span>
     </Fragment>
   ));
-}
-
-/** "Role, Company and City", in the page's language. */
-function listOf(labels: string[]): string {
-  try {
-    return new Intl.ListFormat(t('lang'), { type: 'conjunction' }).format(labels);
-  } catch {
-    return labels.join(', ');
-  }
-}
-
-/**
- * Said before Undo is clicked: undo never sends an empty value, so a field the
- * write filled (empty in Skipcall before) keeps its value. Null when undo restores everything.
- */
-export function undoLimit(entry: HistoryEntry, customFieldNames: Record<string, string>): string | null {
-  const kept = entry.changes.filter((change) => isEmpty(change.before)).map((change) => diffLabel(change.key, customFieldNames));
-  if (kept.length === 0) return null;
-  const restored = entry.changes.filter((change) => !isEmpty(change.before)).map((change) => diffLabel(change.key, customFieldNames));
-  return restored.length
-    ? t('historyUndoPartial', listOf(restored), listOf(kept))
-    : t('historyUndoNothing', listOf(kept));
 }
 
 /** Past writes to this contact, newest first, each with its undo. */

@@ -9,11 +9,14 @@ import type { Contact } from '@/utils/skipcall/schemas';
 import type { Settings } from '@/utils/settings';
 import { profileValues, unsureFields, type PageRead } from '@/utils/profile';
 import { ContactPanel } from './ContactPanel';
-import { CreateContactForm } from './CreateContactForm';
 import { describeApiError, describeReplyError } from './describe';
 import { t } from './i18n';
+import { lazyComponent } from './lazy';
 import { ask } from './runtime';
 import { ErrorState, StateMessage } from './StateMessage';
+
+// Shown on demand: loaded on first use (components/lazy.tsx).
+const CreateContactForm = lazyComponent(() => import('./CreateContactForm').then((m) => m.CreateContactForm));
 
 type ProfileRead = Extract<PageRead, { state: 'profile' }>;
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MatchView, TabState } from '@/utils/messages';
@@ -10,9 +11,13 @@ import { localizeDocument, t } from './i18n';
 import { MatchPanel } from './MatchPanel';
 import { PageReportButton } from './PageReportButton';
 import { ProfileCard } from './ProfileCard';
-import { ListView } from './ListView';
 import { PageStateMessage, StateMessage } from './StateMessage';
+import type { PopupReads } from './popup-reads';
 import { openOptions, readSettings, readTabView } from './runtime';
+import { lazyComponent, useLazyBusy } from './lazy';
+
+// List pages only: their view loads when one is shown (components/lazy.tsx).
+const ListView = lazyComponent(() => import('./ListView').then((m) => m.ListView));
 
 type Loaded = {
   tab: TabState | null;
@@ -25,9 +30,16 @@ type Loaded = {
 /** How long to show "reading" for a LinkedIn tab that has not reported yet. */
 const READ_WAIT_MS = 12_000;
 
-/** The settings and what the background prepared for the tab, read in parallel. */
-export async function loadPopupData(tabId: number | undefined): Promise<Loaded> {
-  const [settings, view] = await Promise.all([readSettings(), tabId === undefined ? Promise.resolve(null) : readTabView(tabId)]);
+/**
+ * The settings and what the background prepared for the tab, read in parallel;
+ * `prefetched`: the same reads, started by the entry module for this tab.
+ */
+export async function loadPopupData(tabId: number | undefined, prefetched?: PopupReads): Promise<Loaded> {
+  const reads = prefetched?.tabId === tabId ? prefetched : undefined;
+  const [settings, view] = await Promise.all([
+    readSettings(reads?.settings),
+    tabId === undefined ? Promise.resolve(null) : readTabView(tabId, reads?.session),
+  ]);
   return { tab: view?.tab ?? null, hasKey: !!settings.apiKey, match: view?.match, settings };
 }
 
@@ -149,6 +161,20 @@ function useWaitingForRead(tabId: number | undefined, loaded: Loaded | null): bo
   return waiting;
 }
 
+/**
+ * The popup's root: busy while the popup is, and while a lazily loaded part on
+ * screen has not rendered yet. Its own state, so a lazy part loading re-renders
+ * this element only (the children are the same vnodes, which Preact skips).
+ */
+function PopupRoot({ busy, children }: { busy: boolean; children: ComponentChildren }) {
+  const lazyBusy = useLazyBusy();
+  return (
+    <main data-testid="popup" aria-busy={busy || lazyBusy ? 'true' : 'false'} class="popup">
+      {children}
+    </main>
+  );
+}
+
 /** `initial`: the data loaded before the first render, so the popup opens complete. */
 export function Popup({ tabId, initial }: { tabId: number | undefined; initial?: Loaded }) {
   const [loaded, reload] = useTabState(tabId, initial);
@@ -176,7 +202,7 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
     </section>
   );
   return (
-    <main data-testid="popup" aria-busy={busy ? 'true' : 'false'} class="popup">
+    <PopupRoot busy={busy}>
       <header class="bar">
         <h1>{t('extName')}</h1>
         <button type="button" class="link" onClick={openOptions}>
@@ -207,6 +233,6 @@ export function Popup({ tabId, initial }: { tabId: number | undefined; initial?:
       {/* For reporting a page read wrong: rarely needed, so last. */}
       {loaded && !waiting && read && tabId !== undefined && <PageReportButton tabId={tabId} />}
       <p class="hint shortcuts">{t('popupShortcuts')}</p>
-    </main>
+    </PopupRoot>
   );
 }

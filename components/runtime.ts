@@ -6,6 +6,7 @@ import type { Settings } from '@/utils/settings';
 import { persistentStore, session } from '@/utils/storage/extension';
 import { settingsItem } from '@/utils/storage/items';
 import { t } from './i18n';
+import { tabIdFromQuery, type PopupReads } from './popup-reads';
 
 export async function ask<R extends Request>(request: R): Promise<ReplyTo<R>> {
   try {
@@ -21,17 +22,17 @@ export async function ask<R extends Request>(request: R): Promise<ReplyTo<R>> {
  * match (straight from session storage, no round trip). The match is used only
  * when it was computed for this very read.
  */
-export async function readTabView(tabId: number): Promise<{ tab: TabState | null; match?: MatchView }> {
+export async function readTabView(tabId: number, prefetched?: PopupReads['session']): Promise<{ tab: TabState | null; match?: MatchView }> {
   // One read of both keys: the pair is taken as it stood at one moment.
-  const stored = await session.getMany([tabItem.key(tabId), matchItem.key(tabId)]);
+  const stored = prefetched ?? (await session.getMany([tabItem.key(tabId), matchItem.key(tabId)]));
   const tab = readSession(tabItem, stored[tabItem.key(tabId)]) ?? null;
   const prepared = readSession(matchItem, stored[matchItem.key(tabId)]);
   return tab && prepared && prepared.readId === tab.readId ? { tab, match: prepared.match } : { tab };
 }
 
 /** The settings, API key included: extension pages share the worker's origin and its database. */
-export function readSettings(): Promise<Settings> {
-  return persistentStore().get(settingsItem);
+export function readSettings(prefetched?: PopupReads['settings']): Promise<Settings> {
+  return prefetched ? persistentStore().getPrefetched(settingsItem, prefetched) : persistentStore().get(settingsItem);
 }
 
 /** Saves the given settings, keeping the others as they are (read and written in one step). */
@@ -41,8 +42,8 @@ export function updateSettings(changes: Partial<Settings>): Promise<Settings> {
 
 /** `?tabId=<id>` when given (tests, links), else the active tab of the current window. */
 export async function resolveTabId(search: string): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery >= 0 && new URLSearchParams(search).has('tabId')) return fromQuery;
+  const fromQuery = tabIdFromQuery(search);
+  if (fromQuery !== undefined) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }

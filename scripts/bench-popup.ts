@@ -24,8 +24,12 @@
 // its prefetch is older than a minute, else none); unlinked profile with a
 // fresh contact directory: 0 expected.
 //
-// Exit 1 when the median exceeds 150 ms, when a view costs more requests than
-// expected, or when the set-up fails.
+// Exit 1 when the median exceeds BUDGET_MS, when a view costs more requests
+// than expected, or when the set-up fails. BUDGET_MS is the CI gate, with room
+// for a slow or busy machine (about 1.7× the median measured on a quiet 2-core
+// machine, 85-92 ms); TARGET_MS is issue 11's goal, printed beside the median
+// and not enforced (docs/architecture.md, "Opening the popup", says where the
+// time goes and why the target is not reached yet).
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +44,7 @@ import { sleep, waitUntil } from '../e2e/support/wait';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type RequestLogEntry, type Sandbox } from '../sandbox/server';
 
 const BUDGET_MS = 150;
+const TARGET_MS = 60;
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7)) || 20;
 const QUIET_MS = 1_500;
 
@@ -181,7 +186,9 @@ async function main(): Promise<number> {
       return { median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0]!, max: sorted.at(-1)! };
     };
     const { median, p95, min, max } = stats(timings.map((t) => t.marks.frame));
-    console.log(`  median ${fmt(median)}   p95 ${fmt(p95)}   (min ${fmt(min)}, max ${fmt(max)})   budget: median ≤ ${BUDGET_MS} ms`);
+    console.log(
+      `  median ${fmt(median)}   p95 ${fmt(p95)}   (min ${fmt(min)}, max ${fmt(max)})   budget: median ≤ ${BUDGET_MS} ms   target (issue 11): ≤ ${TARGET_MS} ms${median <= TARGET_MS ? ' ✓' : ` (${fmt(median - TARGET_MS)} over)`}`,
+    );
     console.log('  where the time goes (median / p95 from navigation start):');
     const phases: [string, (m: Required<Marks>) => number][] = [
       ['document created (init script runs)', (m) => m.start],

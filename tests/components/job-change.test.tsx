@@ -115,6 +115,8 @@ describe('job change', () => {
     const before = structuredClone(sandbox.contacts.get(JOB_CHANGE_CONTACT_ID));
     sandbox.log.length = 0;
     await click(q(root, '[data-testid="job-change-create"]'));
+    // The form's code loads on first use (components/lazy.tsx).
+    await until(() => !!q(root, '[data-testid="create-form"]'), 'the creation form');
     const form = q(root, '[data-testid="create-form"]')!;
     expect(form.querySelector<HTMLInputElement>('input[name="company"]')?.value).toBe('Maison Vernet');
     expect(form.querySelector<HTMLInputElement>('[data-testid="create-phone"]')?.value).toBe('');

@@ -233,6 +233,7 @@ describe('no contact for the person', () => {
     const root = await open(person);
     expect(q(root, '[data-testid="no-match"] p')?.textContent).toBe('No Skipcall contact matches Nadia Ferrand.');
     await click(q(root, '[data-testid="create-contact"]'));
+    await until(() => !!q(root, '[data-testid="create-phone"]'), 'the create form');
     await type(q(root, '[data-testid="create-phone"]') as HTMLInputElement, '06 12 34 56 78');
     await click(q(root, '[data-testid="create-submit"]'));
     await until(() => !!q(root, '[data-testid="created"]') && idle(root), 'the creation');

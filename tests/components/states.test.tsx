@@ -282,7 +282,8 @@ describe.each(['en', 'fr'] as Locale[])('the match (%s)', (locale) => {
     expect(root.querySelectorAll('[data-testid="create-contact"]')).toHaveLength(1);
     expect(q(root, '[data-testid="contact-search"]')).not.toBeNull();
     await act(() => state.buttons[0]!.click());
-    expect(q(root, '[data-testid="create-form"]')).not.toBeNull();
+    // The form's code loads on first use (components/lazy.tsx).
+    await until(() => !!q(root, '[data-testid="create-form"]'), 'the create form');
     // The form is the action now: the sentence stays, its button goes.
     expect(stateOf(q(root, '.match')).buttons).toHaveLength(0);
   });

@@ -134,3 +134,26 @@ describe('updates', () => {
     expect(await s.get(historyItem)).toHaveLength(20);
   });
 });
+
+describe('reads started before the store (the popup opens with them)', () => {
+  const settings = { apiKey: 'sk_live_0123456789abcdef', apiBaseUrl: 'https://api-public.skipcall.app', preferLinkedIn: ['city'], customFieldMap: {} };
+
+  it('reads the prefetched value exactly as get reads it, damaged fields left out and reported', async () => {
+    const stored = { version: 1, value: { ...settings, preferLinkedIn: 'city' } };
+    expect(await store().getPrefetched(settingsItem, { stored, legacy: undefined })).toEqual({ ...settings, preferLinkedIn: [] });
+    expect(reports).toEqual([['settings', 1]]);
+    await backend.update('settings', () => stored);
+    expect(await store().get(settingsItem)).toEqual({ ...settings, preferLinkedIn: [] });
+  });
+
+  it('never trusts a value that is not an envelope', async () => {
+    expect((await store().getPrefetched(settingsItem, { stored: settings, legacy: undefined })).apiKey).toBe('');
+  });
+
+  it('moves the item first when storage.local still held it, and reads the moved value', async () => {
+    await fakeBrowser.storage.local.set({ settings });
+    expect(await store().getPrefetched(settingsItem, { stored: undefined, legacy: settings })).toEqual(settings);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await backend.get('settings')).toEqual({ version: 1, value: settings });
+  });
+});

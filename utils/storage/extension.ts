@@ -3,8 +3,7 @@
 // out of storage.local where earlier versions kept them. The one place in
 // utils/storage that touches browser APIs.
 import { browser } from 'wxt/browser';
-import { indexedDbBackend } from './indexeddb';
-import { DATA_DATABASE } from './items';
+import { dataBackend } from './data-backend';
 import { createPersistentStore, type KeyValueBackend, type LegacyArea, type PersistentStore } from './store';
 import { readSession, type SessionItem } from './session';
 
@@ -18,7 +17,7 @@ function legacyLocal(): LegacyArea {
 }
 
 export function persistentStore(): PersistentStore {
-  current ??= createPersistentStore(indexedDbBackend(DATA_DATABASE), legacyLocal());
+  current ??= createPersistentStore(dataBackend(), legacyLocal());
   return current;
 }
 

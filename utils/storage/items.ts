@@ -13,7 +13,8 @@ import { readStoredSettings, type Settings } from '../settings';
 import type { StorageItem } from './item';
 
 /** The database of the items below (one object store, keys = item keys). */
-export const DATA_DATABASE = { name: 'skipcall-enrich-data', store: 'items' } as const;
+export { DATA_DATABASE } from './databases';
+import { SETTINGS_KEY } from './databases';
 
 /**
  * The contact directory's database: its snapshot and the sync's progress, large
@@ -24,10 +25,10 @@ export const DIRECTORY_DATABASE = { name: 'skipcall-enrich', store: 'directory',
 
 /** The API key, the base URL and the diff policy. Secret: never in storage.local. */
 export const settingsItem: StorageItem<Settings> = {
-  key: 'settings',
+  key: SETTINGS_KEY,
   version: 1,
   read: readStoredSettings,
-  legacyLocalKey: 'settings',
+  legacyLocalKey: SETTINGS_KEY,
 };
 
 /** LinkedIn person → Skipcall contact (up to 50,000 links: past storage.local's quota). */

@@ -12,6 +12,7 @@ import type { RowMatch } from '../match/list';
 import { PlannedChangeSchema } from '../diff/plan';
 import type { BulkJob } from '../messages';
 import { API_ERROR_KINDS } from '../skipcall/errors';
+import { MATCH_KEY_PREFIX, TAB_KEY_PREFIX } from './databases';
 import { ContactSchema, CustomFieldSchema, type Contact, type CustomField, type Workspace } from '../skipcall/schemas';
 
 export interface SessionItem<T, A = void> {
@@ -142,11 +143,11 @@ export const DraftSchema = z.object({
 export type Draft = z.infer<typeof DraftSchema>;
 
 /** The tab's current page read, with its read id. */
-export const tabItem = perTab<TabState>('tab:', z.object({ read: PageReadSchema, readId: str, readAt: z.number() }));
+export const tabItem = perTab<TabState>(TAB_KEY_PREFIX, z.object({ read: PageReadSchema, readId: str, readAt: z.number() }));
 /** The badge status derived from the read named by readId. */
 export const statusItem = perTab<{ readId: string; status: TabStatus }>('status:', z.object({ readId: str, status: TabStatusSchema }));
 /** The match derived from the read named by readId; the popup opens with it. */
-export const matchItem = perTab<TabMatch>('match:', z.object({ readId: str, match: MatchViewSchema }));
+export const matchItem = perTab<TabMatch>(MATCH_KEY_PREFIX, z.object({ readId: str, match: MatchViewSchema }));
 /** The popup's unfinished ticks and edits on the tab. */
 export const draftItem = perTab<Draft>('draft:', DraftSchema);
 /** A contact fetched ahead of the popup, with when. */

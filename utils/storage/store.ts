@@ -56,6 +56,19 @@ export function createPersistentStore(backend: KeyValueBackend, legacy: LegacyAr
     return value;
   }
 
+  /**
+   * `get` from reads started before the store existed (the popup's first
+   * paint): the backend's stored value and the item's storage.local key, read
+   * together. Read as `get` would; when storage.local still holds the item, it
+   * is moved first and read again.
+   */
+  async function getPrefetched<T>(item: StorageItem<T>, prefetched: { stored: unknown; legacy: unknown }): Promise<T> {
+    if (item.legacyLocalKey && prefetched.legacy !== undefined) return get(item);
+    const { value, dropped } = readStored(item, prefetched.stored);
+    if (dropped) report(item.key, dropped);
+    return value;
+  }
+
   /** Applies `change` to the current value and stores the result; returns it. */
   async function update<T>(item: StorageItem<T>, change: (current: T) => T): Promise<T> {
     await moveFromLegacy(item as StorageItem<unknown>);
@@ -74,6 +87,7 @@ export function createPersistentStore(backend: KeyValueBackend, legacy: LegacyAr
 
   return {
     get,
+    getPrefetched,
     update,
     set: <T>(item: StorageItem<T>, value: T): Promise<T> => update(item, () => value),
     async remove(item: StorageItem<unknown>): Promise<void> {
