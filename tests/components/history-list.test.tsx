@@ -62,7 +62,7 @@ describe('the history: what undo can restore, said before the click', () => {
     expect(undoButton(entry(root, 0)).disabled).toBe(false);
 
     // Nothing it may send: said before the click (the button stays, its result says the same).
-    expect(undoNote(entry(root, 1))).toBe('Undo will leave Email and Phone as they are (empty before: nothing is ever cleared in Skipcall).');
+    expect(undoNote(entry(root, 1))).toBe('Undo cannot clear Email and Phone (empty before: nothing is ever cleared in Skipcall).');
     expect(undoButton(entry(root, 1)).disabled).toBe(false);
 
     // Everything restorable: no warning.
@@ -78,7 +78,7 @@ describe('the history: what undo can restore, said before the click', () => {
       'Annuler la modification rétablit Ville, mais ne peut pas vider Poste (sans valeur auparavant\u00a0: rien n’est jamais effacé dans Skipcall).',
     );
     expect(undoNote(entry(root, 1))).toBe(
-      'Annuler la modification laissera E-mail et Téléphone tels quels (sans valeur auparavant\u00a0: rien n’est jamais effacé dans Skipcall).',
+      'Annuler la modification ne peut pas vider E-mail et Téléphone (sans valeur auparavant\u00a0: rien n’est jamais effacé dans Skipcall).',
     );
     const undoLabel = undoButton(entry(root, 0)).textContent;
     expect(undoLabel).toBe('Annuler la modification');

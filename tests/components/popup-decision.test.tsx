@@ -241,3 +241,28 @@ describe('no contact for the person', () => {
     expect(q(root, '[data-testid="candidate"][aria-pressed="true"]')?.textContent).toContain('Matched by: created from this profile');
   });
 });
+
+describe('the decision in French', () => {
+  it('words the unchanged fields, Apply, the result, its Undo and a conflict in French', async () => {
+    useLocale('fr');
+    const root = await open();
+    expect(q(root, '[data-testid="show-unchanged"]')?.textContent).toMatch(/^Afficher les \d+ champs inchangés$/);
+    expect(q(root, '[data-testid="apply"]')?.textContent).toBe('Appliquer 1 modification');
+    await click(q(root, '[data-testid="apply"]'));
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'success' && idle(root), 'the write');
+    expect(q(root, '[data-testid="result"]')?.textContent).toBe('Mis à jour dans Skipcall\u00a0: Poste.');
+    expect(q(root, '[data-testid="result-undo"]')?.textContent).toBe('Annuler la modification');
+    expect(q(root, '.apply-bar .undo-note')?.textContent).toBe(
+      'Annuler la modification ne peut pas vider Poste (sans valeur auparavant\u00a0: rien n’est jamais effacé dans Skipcall).',
+    );
+
+    await click(box(root, 'city'));
+    sandbox.editContact(DEMO_CONTACT_ID, { city: 'Marseille' });
+    await click(q(root, '[data-testid="apply"]'));
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'conflict' && idle(root), 'the conflict');
+    expect(q(root, '[data-testid="result"]')?.textContent).toBe(
+      'Rien n’a été écrit\u00a0: Skipcall a changé Ville depuis l’ouverture de cette fenêtre. Les lignes surlignées montrent les nouvelles valeurs\u00a0; cochez-les de nouveau pour les envoyer.',
+    );
+    expect(row(root, 'city')?.textContent).toContain('modifié dans Skipcall entre-temps');
+  });
+});
