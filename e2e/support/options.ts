@@ -42,7 +42,10 @@ export function connectionStatus(page: UiPage): Promise<ConnectionStatus> {
       page.evaluate(() => {
         const el = document.querySelector('[data-testid="connection-status"]');
         const status = el?.getAttribute('data-status');
-        return status === 'ok' || status === 'error' ? { status, text: (el?.textContent ?? '').trim() } : null;
+        // The status and its next step are paragraphs: read as sentences, one space apart.
+        const parts = el ? [...el.querySelectorAll('p')].map((p) => (p.textContent ?? '').trim()) : [];
+        const text = parts.length ? parts.join(' ') : (el?.textContent ?? '').trim();
+        return status === 'ok' || status === 'error' ? { status, text } : null;
       }, null),
     { what: 'connection-status to become ok or error', timeout: 20_000 },
   );
