@@ -264,9 +264,13 @@ export function ContactPanel(props: Props) {
             : null;
   // After a write the result says what happened; a reason under it would read like a refusal.
   const showReason = !!disabledReason && !(result && result.status !== 'pending' && !offered);
-  const newestUndoable = history.find((entry) => !entry.undoneAt && entry.sequence?.undoable !== false);
+  // The Undo beside the result undoes that write only: shown once its history entry is loaded and while it is not undone.
+  const shownEntry =
+    result?.status === 'success' && result.kind === 'apply' && result.historyId
+      ? history.find((entry) => entry.id === result.historyId && !entry.undoneAt)
+      : undefined;
   // Said before the click: undo never clears a field the write filled.
-  const undoNote = newestUndoable ? undoLimit(newestUndoable, customFieldNames) : null;
+  const undoNote = shownEntry ? undoLimit(shownEntry, customFieldNames) : null;
   const changedInSkipcall = result?.status === 'conflict' ? result.keys : undefined;
 
   // Enter in a checkbox or another field of the diff would submit the form: only Apply and a value being edited send.
@@ -305,21 +309,21 @@ export function ContactPanel(props: Props) {
           {result && (
             <div class="result-line" ref={resultRef} tabIndex={-1}>
               <WriteResultView result={result} customFieldNames={customFieldNames} relinkedTo={result.kind === 'undo' ? relinkedTo : null} />
-              {result.status === 'success' && result.kind === 'apply' && newestUndoable && (
+              {shownEntry && (
                 <button
                   type="button"
                   class="link"
                   data-testid="result-undo"
                   disabled={writing}
                   aria-describedby={undoNote ? 'result-undo-note' : undefined}
-                  onClick={() => void undo(newestUndoable.id)}
+                  onClick={() => void undo(shownEntry.id)}
                 >
                   {t('historyUndo')}
                 </button>
               )}
             </div>
           )}
-          {undoNote && result?.status === 'success' && result.kind === 'apply' && (
+          {undoNote && (
             <p id="result-undo-note" class="hint undo-note">
               {undoNote}
             </p>
@@ -346,6 +350,7 @@ export function ContactPanel(props: Props) {
         contactId={contactId}
         applyBlocked={!!disabledReason}
         writing={writing}
+        confirmNeeded={!!props.confirmNeeded}
         result={result}
         onApplyAndAdd={(sequenceId) => void apply(undefined, sequenceId)}
         onAdded={() => void refreshHistory()}

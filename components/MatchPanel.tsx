@@ -114,10 +114,18 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
     if (contactId !== selected) setPanelBusy(true);
     setSelected(contactId);
   }
+  /** The contact last clicked, as listed then: it stays the chosen one when a new search no longer lists it. */
+  const [picked, setPicked] = useState<Shown | null>(null);
   /** Selecting is idempotent: choosing the chosen contact again keeps it. */
-  function pick(contactId: string) {
+  function pick(item: Shown) {
     setCreating(false);
-    choose(contactId);
+    setPicked(item);
+    choose(item.contact.id);
+  }
+  /** Creating replaces the chosen contact: its diff would compare with the wrong person. */
+  function startCreating() {
+    choose(null);
+    setCreating(true);
   }
   function onCreatedContact(contact: Contact, linkSaved: boolean) {
     if (!linkSaved) setCreateWarning(t('createLinkNotSaved'));
@@ -205,7 +213,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   }
   if (!view) return <p class="hint">{t('matchLooking')}</p>;
 
-  // A pasted or created contact first, then the match's candidates; search hits under the search box, each contact once.
+  // A pasted or created contact first, then the match's candidates; under the search box, the hits not listed already.
   const listed: Shown[] = [];
   const hits: Shown[] = [];
   const seen = new Set<string>();
@@ -216,13 +224,18 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   };
   if (created) add(listed, { contact: created, why: t('matchWhyCreated') });
   if (referenced) add(listed, { contact: referenced, why: t('matchWhyReference') });
-  if (results) results.forEach((contact) => add(hits, { contact, why: t('matchWhySearch') }));
   view.candidates.forEach((candidate) => add(listed, fromCandidate(candidate)));
+  if (results) results.forEach((contact) => add(hits, { contact, why: t('matchWhySearch') }));
 
   const viaFor = (contactId: string): 'match' | 'reference' | 'directory' =>
-    referenced?.id === contactId || created?.id === contactId ? 'reference' : hits.some((h) => h.contact.id === contactId) ? 'directory' : 'match';
+    referenced?.id === contactId || created?.id === contactId
+      ? 'reference'
+      : view.candidates.some((c) => c.contact.id === contactId)
+        ? 'match'
+        : 'directory';
   const note = directoryNote(view);
-  const chosen = [...listed, ...hits].find((item) => item.contact.id === selected);
+  const chosen =
+    [...listed, ...hits].find((item) => item.contact.id === selected) ?? (picked && picked.contact.id === selected ? picked : undefined);
   const chosenContact = fresh && fresh.id === selected ? fresh : chosen?.contact;
   // A saved link or the only contact with this LinkedIn URL proves who the contact is; anything else is checked by name.
   const identityProven = selected === linkedId || (!linkedId && selected === view.preselected?.contactId);
@@ -240,7 +253,9 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
     target?.focus({ preventScroll: true });
   }
 
-  const candidateButton = ({ contact, why, warning }: Shown) => (
+  const candidateButton = (item: Shown) => {
+    const { contact, why, warning } = item;
+    return (
     <button
       type="button"
       key={contact.id}
@@ -248,7 +263,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
       data-testid="candidate"
       data-contact-id={contact.id}
       aria-pressed={selected === contact.id ? 'true' : 'false'}
-      onClick={() => pick(contact.id)}
+      onClick={() => pick(item)}
     >
       <strong>
         {contact.firstName} {contact.lastName}
@@ -257,7 +272,8 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
       <span class="reason"> {t('matchMatchedBy', why)}</span>
       {warning && <span class="error"> {warning}</span>}
     </button>
-  );
+    );
+  };
 
   return (
     <section class="match" aria-label={t('matchTitle')}>
@@ -355,7 +371,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
         <div id="contact-choice" class="no-match" data-testid="no-match">
           <StateMessage
             text={t('matchNoCandidate', fullName(profile) || profileKey)}
-            action={creating ? undefined : { label: t('matchCreate'), testid: 'create-contact', onClick: () => setCreating(true) }}
+            action={creating ? undefined : { label: t('matchCreate'), testid: 'create-contact', onClick: startCreating }}
           />
         </div>
       )}
@@ -381,8 +397,8 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
             {hits.map(candidateButton)}
           </div>
         ) : (
-          <p class="hint" role="status">
-            {t('matchNoSearchResult')}
+          <p class="hint" role="status" data-testid="search-result-note">
+            {t(results.length > 0 ? 'matchSearchAllListed' : 'matchNoSearchResult')}
           </p>
         ))}
       <form class="row" onSubmit={submitReference}>
@@ -413,11 +429,7 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
           type="button"
           class="link"
           data-testid="create-contact"
-          onClick={() => {
-            // Creating replaces the chosen contact: its diff would compare with the wrong person.
-            choose(null);
-            setCreating(true);
-          }}
+          onClick={startCreating}
         >
           {t(selected ? 'matchCreateInstead' : 'matchCreate')}
         </button>

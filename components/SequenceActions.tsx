@@ -11,6 +11,8 @@ interface Props {
   applyBlocked: boolean;
   /** Busy with any write: nothing else may start. */
   writing: boolean;
+  /** The contact's name is not the person's and the user has not confirmed it: nothing is sent, not even an add. */
+  confirmNeeded?: boolean;
   /** The panel's last write result: an "Apply and add" carries its sequence part. */
   result: WriteResult | null;
   onApplyAndAdd: (sequenceId: string) => void;
@@ -27,7 +29,7 @@ type State = 'checking' | 'todo' | 'done' | 'unknown' | 'adding';
  * the sequences saved in the options (the default one first). The add shows as
  * done when the contact is in the sequence already.
  */
-export function SequenceActions({ contactId, applyBlocked, writing, result, onApplyAndAdd, onAdded, onBusy }: Props) {
+export function SequenceActions({ contactId, applyBlocked, writing, confirmNeeded = false, result, onApplyAndAdd, onAdded, onBusy }: Props) {
   const [settings, chosenId, setChosenId] = useSavedSequences();
   const [state, setState] = useState<State>('checking');
   const [outcome, setOutcome] = useState<SequenceResult | null>(null);
@@ -103,7 +105,8 @@ export function SequenceActions({ contactId, applyBlocked, writing, result, onAp
         data-sequence-id={sequence.id}
         data-state={state}
         aria-pressed={done ? 'true' : 'false'}
-        disabled={done || writing || state === 'adding' || state === 'checking'}
+        aria-describedby={confirmNeeded ? 'name-mismatch-reason' : undefined}
+        disabled={done || writing || confirmNeeded || state === 'adding' || state === 'checking'}
         onClick={() => void add()}
       >
         {done ? t('sequenceInAlready', sequence.name) : t('sequenceAddTo', sequence.name)}

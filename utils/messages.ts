@@ -151,6 +151,8 @@ export interface WriteResult {
   error?: ReplyError;
   /** The write went through but could not be recorded in the history (nothing to retry). */
   warning?: 'not-recorded';
+  /** Apply: the history entry recorded for this write (absent when nothing was sent or it could not be recorded). */
+  historyId?: string;
   /** Undo: fields left as they are, with why. */
   blocked?: { key: string; reason: 'changed' | 'was-empty' }[];
   kind: 'apply' | 'undo';

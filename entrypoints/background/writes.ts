@@ -92,11 +92,15 @@ export function applyChanges(input: ApplyInput): Promise<WriteResult> {
       return finish({ ...base, status: 'error', at: Date.now(), error: toErrorInfo(error) });
     }
     const added = Object.fromEntries(input.plan.filter((c) => c.key === PHONE_KEY).map((c) => [c.key, c.value]));
+    // The result names its history entry, so the Undo shown beside it undoes this write and no other.
+    const entryId = newId();
+    let historyId: string | undefined;
     const recorded = await afterWrite(async () => {
-      await recordHistory(historyEntry(newId(), Date.now(), fresh, updated, keys, definitions));
+      await recordHistory(historyEntry(entryId, Date.now(), fresh, updated, keys, definitions));
+      historyId = entryId;
       await noteWritten(updated.id, writtenValues(updated, keys, added, definitions));
     });
-    return finish({ ...base, status: 'success', at: Date.now(), keys, contact: updated, ...recorded });
+    return finish({ ...base, status: 'success', at: Date.now(), keys, contact: updated, ...(historyId ? { historyId } : {}), ...recorded });
   });
 }
 

@@ -7,7 +7,7 @@ import type { Contact } from '@/utils/skipcall/schemas';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { readOnTab, saveSettings, startBackground } from '../support/background';
 import { rawValue, type PlannedChange } from '@/utils/diff/plan';
-import { usePersistentBackend } from '@/utils/storage/extension';
+import { persistentStore, usePersistentBackend } from '@/utils/storage/extension';
 import { memoryBackend } from '@/utils/storage/store';
 import { historyItem } from '@/utils/storage/items';
 
@@ -136,7 +136,17 @@ describe('apply', () => {
     await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
     const result = await apply(planOf(contact, { city: 'Lyon' }));
     expect(result).toMatchObject({ status: 'success', keys: ['city'], warning: 'not-recorded' });
+    // No entry to undo: the popup shows no Undo beside this result.
+    expect(result.historyId).toBeUndefined();
     expect(patches()).toHaveLength(1);
+  });
+
+  it('names the history entry of the write, so the Undo beside the result undoes that write', async () => {
+    const contact = await seen();
+    const result = await apply(planOf(contact, { city: 'Lyon' }));
+    const history = await persistentStore().get(historyItem);
+    expect(result.historyId).toBeDefined();
+    expect(history.find((entry) => entry.id === result.historyId)).toMatchObject({ contactId: DEMO_CONTACT_ID, changes: [{ key: 'city' }] });
   });
 
   it('rides out two server errors', async () => {

@@ -117,7 +117,7 @@ describe('another person’s contact', () => {
     const root = await open();
     await pasteContact(root, OTHER_PERSON_ID);
     expect(q(root, '[data-testid="name-mismatch"]')?.textContent).toContain(
-      'Nom différent\u00a0: ce contact est Jean-Baptiste Lefèbvre, la page est celle de Élodie Marchand. Rien n’est coché.',
+      'Nom différent\u00a0: ce contact est Jean-Baptiste Lefèbvre\u00a0; cette page\u00a0: Élodie Marchand. Rien n’est coché.',
     );
     expect(q(root, '[data-testid="confirm-person"]')?.textContent).toBe('C’est la même personne');
     expect(q(root, '[data-testid="apply-reason"]')?.textContent).toBe('Confirmez d’abord que ce contact est bien la personne de la page.');
@@ -151,6 +151,46 @@ describe('choosing a contact from the keyboard', () => {
     expect(enter(box(root, 'role')!)).toBe(true);
     expect(enter(row(root, 'role')!.querySelector('[data-testid="diff-value-input"]')!)).toBe(false);
     expect(sandbox.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(0);
+  });
+});
+
+describe('searching', () => {
+  async function search(root: HTMLElement, text: string) {
+    const before = q(root, '.search-results, [data-testid="search-result-note"]');
+    await type(q(root, '[data-testid="contact-search"]') as HTMLInputElement, text);
+    await until(() => {
+      const now = q(root, '.search-results, [data-testid="search-result-note"]');
+      return !!now && now !== before;
+    }, `the search for ${text}`);
+  }
+
+  it('keeps the matched contact where it is when the search finds it again', async () => {
+    const root = await open();
+    await search(root, 'Marchand');
+    const matched = q(root, `#contact-choice [data-testid="candidate"][data-contact-id="${DEMO_CONTACT_ID}"]`);
+    expect(matched?.getAttribute('aria-pressed')).toBe('true');
+    expect(matched?.textContent).not.toContain('Matched by: search');
+    expect(q(root, '[data-testid="no-match"]')).toBeNull();
+    expect(q(root, `.search-results [data-contact-id="${DEMO_CONTACT_ID}"]`)).toBeNull();
+    expect(q(root, '[data-testid="chosen-contact"]')?.textContent).not.toContain('search');
+  });
+
+  it('says the contacts found are listed already rather than that nothing matches', async () => {
+    const root = await open();
+    await search(root, 'Brasserie Lumière');
+    expect(q(root, '[data-testid="search-result-note"]')?.textContent).toBe('The contacts found are already in the list above.');
+  });
+
+  it('keeps a contact picked from the search chosen, and its warning, when the search changes', async () => {
+    const root = await open();
+    await search(root, 'Lefèbvre');
+    await click(q(root, `.search-results [data-contact-id="${OTHER_PERSON_ID}"]`));
+    await until(() => !!q(root, '[data-testid="apply"]') && idle(root), 'its diff');
+    expect(q(root, '[data-testid="name-mismatch"]')).not.toBeNull();
+    await search(root, 'nobody by that name');
+    expect(q(root, '[data-testid="chosen-contact"]')?.textContent).toContain('Jean-Baptiste Lefèbvre');
+    expect(q(root, '[data-testid="name-mismatch"]')).not.toBeNull();
+    expect(ticked(root)).toHaveLength(0);
   });
 });
 
@@ -239,6 +279,19 @@ describe('no contact for the person', () => {
     await until(() => !!q(root, '[data-testid="created"]') && idle(root), 'the creation');
     expect(q(root, '[data-testid="created"]')?.textContent).toContain('Created in Skipcall: Nadia Ferrand.');
     expect(q(root, '[data-testid="candidate"][aria-pressed="true"]')?.textContent).toContain('Matched by: created from this profile');
+  });
+
+  it('opens the create form from the no-match message even with a contact from the search chosen', async () => {
+    const person = { firstName: 'Nadia', lastName: 'Ferrand', role: 'Acheteuse', company: 'Les Halles', linkedinUrl: 'https://www.linkedin.com/in/nadia-ferrand-test' };
+    const root = await open(person);
+    await type(q(root, '[data-testid="contact-search"]') as HTMLInputElement, 'Lefèbvre');
+    await until(() => !!q(root, `.search-results [data-contact-id="${OTHER_PERSON_ID}"]`), 'the search');
+    await click(q(root, `.search-results [data-contact-id="${OTHER_PERSON_ID}"]`));
+    await until(() => !!q(root, '[data-testid="apply"]') && idle(root), 'its diff');
+    await click(q(root, '[data-testid="no-match"] [data-testid="create-contact"]'));
+    await until(() => !!q(root, '[data-testid="create-phone"]'), 'the create form');
+    expect(q(root, '[data-testid="chosen-contact"]')).toBeNull();
+    expect(q(root, '[data-testid="apply"]')).toBeNull();
   });
 });
 

@@ -28,11 +28,11 @@ async function until(check: () => boolean, what: string) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function mount(contactId = DEMO_CONTACT_ID): Promise<HTMLElement> {
+async function mount(contactId = DEMO_CONTACT_ID, extra: { confirmNeeded?: boolean } = {}): Promise<HTMLElement> {
   const readId = await readOnTab(7, profile);
   const root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(async () => render(<ContactPanel tabId={7} readId={readId} contactId={contactId} profile={profile} profileKey="k" onBusy={() => undefined} />, root));
+  await act(async () => render(<ContactPanel tabId={7} readId={readId} contactId={contactId} profile={profile} profileKey="k" onBusy={() => undefined} {...extra} />, root));
   await until(() => !!q(root, 'sequence-add') && q(root, 'sequence-add')!.dataset.state !== 'checking', 'the sequence buttons');
   return root;
 }
@@ -71,6 +71,28 @@ describe('sequence actions', () => {
     expect(q(root, 'result')!.textContent).toBe('Removed from Relance salons.');
     await until(() => q(root, 'sequence-add')?.dataset.state === 'todo', 'the add offered again');
     expect(writes()).toEqual(['POST', 'DELETE']);
+  });
+
+  it('the Undo beside an Apply undoes that write, even after an add to a sequence', async () => {
+    const root = await mount();
+    // City was Paris: its undo restores it.
+    await click(root.querySelector<HTMLElement>('[data-testid="diff-row"][data-field="city"] input[type="checkbox"]'));
+    await click(q(root, 'apply'));
+    await until(() => !!q(root, 'result-undo'), 'the write and its Undo');
+    await click(q(root, 'sequence-add'));
+    await until(() => q(root, 'sequence-result')?.dataset.status === 'added' && !!q(root, 'history-sequence'), 'the add and its history entry');
+    await click(q(root, 'result-undo'));
+    await until(() => q(root, 'result')?.textContent?.startsWith('Restored') === true, 'the undo');
+    // The PATCH is undone by another PATCH; the contact stays in the sequence.
+    expect(writes()).toEqual(['PATCH', 'POST', 'PATCH']);
+    expect(q(root, 'result-undo')).toBeNull();
+  });
+
+  it('adds nothing while the contact’s name is not confirmed as the person’s', async () => {
+    const root = await mount(DEMO_CONTACT_ID, { confirmNeeded: true });
+    expect((q(root, 'sequence-add') as HTMLButtonElement).disabled).toBe(true);
+    expect((q(root, 'sequence-apply-add') as HTMLButtonElement).disabled).toBe(true);
+    expect((q(root, 'apply') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('shows the add as done, with nothing to click, when the contact is in the sequence already', async () => {

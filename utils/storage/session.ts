@@ -122,6 +122,7 @@ const WriteResultSchema = z.object({
   contact: z.optional(ContactSchema),
   error: z.optional(ReplyErrorSchema),
   warning: z.optional(z.literal('not-recorded')),
+  historyId: z.optional(str),
   blocked: z.optional(z.array(z.object({ key: str, reason: z.enum(['changed', 'was-empty']) }))),
   kind: z.enum(['apply', 'undo']),
   sequence: z.optional(
