@@ -82,6 +82,8 @@ export function ContactPanel(props: Props) {
   /** The last undo was of a job-change creation: the contact the profile is linked to again. */
   const [relinkedTo, setRelinkedTo] = useState<string | null>(null);
   const [sequenceBusy, setSequenceBusy] = useState(false);
+  /** History reads in flight: the popup is busy until the entries (and the Undo beside a result) are shown. */
+  const [historyReads, setHistoryReads] = useState(0);
   /** Set when the user started a write or an undo: its outcome takes the focus, where the user looks. */
   const focusResult = useRef(false);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -89,11 +91,16 @@ export function ContactPanel(props: Props) {
   const loading = (!view || !provenance) && !loadError;
   const writing = result?.status === 'pending';
   // Before paint, so aria-busy never reads false while the diff is still loading.
-  useLayoutEffect(() => onBusy(loading || writing || sequenceBusy), [loading, writing, sequenceBusy]);
+  useLayoutEffect(() => onBusy(loading || writing || sequenceBusy || historyReads > 0), [loading, writing, sequenceBusy, historyReads]);
 
   async function refreshHistory() {
-    const reply = await ask({ type: 'get-history', contactId });
-    if (reply.ok) setHistory(reply.entries);
+    setHistoryReads((n) => n + 1);
+    try {
+      const reply = await ask({ type: 'get-history', contactId });
+      if (reply.ok) setHistory(reply.entries);
+    } finally {
+      setHistoryReads((n) => n - 1);
+    }
   }
 
   /** A write may still be running from before the popup was reopened: wait for it. */
