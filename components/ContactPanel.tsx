@@ -93,22 +93,28 @@ export function ContactPanel(props: Props) {
   // Before paint, so aria-busy never reads false while the diff is still loading.
   useLayoutEffect(() => onBusy(loading || writing || sequenceBusy || historyReads > 0), [loading, writing, sequenceBusy, historyReads]);
 
+  /** Numbers the history reads: a reply older than the newest read started is dropped. */
+  const historyRead = useRef(0);
   async function refreshHistory() {
+    const read = ++historyRead.current;
     setHistoryReads((n) => n + 1);
     try {
       const reply = await ask({ type: 'get-history', contactId });
-      if (reply.ok) setHistory(reply.entries);
+      if (reply.ok && read === historyRead.current) setHistory(reply.entries);
     } finally {
       setHistoryReads((n) => n - 1);
     }
   }
 
-  /** A write may still be running from before the popup was reopened: wait for it. */
-  async function followWrite(): Promise<WriteResult | null> {
-    for (;;) {
+  /**
+   * A write may still be running from before the popup was reopened: wait for
+   * it. `waited`: it was running, so the history read at open predates its entry.
+   */
+  async function followWrite(): Promise<{ last: WriteResult | null; waited: boolean }> {
+    for (let waited = false; ; waited = true) {
       const reply = await ask({ type: 'get-write', contactId });
       const current = reply.ok ? reply.result : null;
-      if (current?.status !== 'pending') return current;
+      if (current?.status !== 'pending') return { last: current, waited };
       setResult(current);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -132,9 +138,11 @@ export function ContactPanel(props: Props) {
       if (!live) return;
       setView({ contact: contactReply.contact, customFields: contactReply.customFields });
       void refreshHistory();
-      const last = await followWrite();
+      const { last, waited } = await followWrite();
       if (!live || !last) return;
       setResult(last);
+      // Read again in the same render, so the entry and the Undo beside the result show before the popup reads idle.
+      if (waited) void refreshHistory();
       // The written contact, unless Skipcall has changed it since (a colleague's edit is shown, not hidden for the hour the result is kept).
       if (last.status === 'success' && last.contact && last.contact.updatedAt >= contactReply.contact.updatedAt) {
         setView({ contact: last.contact, customFields: contactReply.customFields });

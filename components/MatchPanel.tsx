@@ -144,6 +144,8 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
   /** The chosen contact as Skipcall last returned it (after a write or a conflict), for its one-line summary. */
   const [fresh, setFresh] = useState<DirectoryContact | null>(null);
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The text the latest search was started for. */
+  const searchedFor = useRef('');
 
   // A chosen contact counts as busy until its panel says it is ready; reported before paint.
   const contactBusy = selected !== null && panelBusy;
@@ -169,10 +171,13 @@ export function MatchPanel({ tabId, read, readId, onBusy, onPageChanged, initial
 
   function onSearch(value: string) {
     setQuery(value);
+    searchedFor.current = value;
     clearTimeout(searchTimer.current);
     if (!value.trim()) return setResults(null);
     searchTimer.current = setTimeout(async () => {
       const reply = await ask({ type: 'search-contacts', query: value });
+      // A slower answer to an earlier text never replaces the hits for what the box holds now.
+      if (searchedFor.current !== value) return;
       setResults(reply.ok ? reply.contacts : []);
     }, SEARCH_DEBOUNCE_MS);
   }

@@ -37,7 +37,8 @@ async function finish(result: WriteResult): Promise<WriteResult> {
     }
     return result;
   } catch {
-    return result.status === 'success' ? { ...result, warning: 'not-recorded' } : result;
+    // A write whose history entry was recorded can still be undone: only the reopened popup misses its outcome.
+    return result.status === 'success' && !result.historyId ? { ...result, warning: 'not-recorded' } : result;
   }
 }
 
@@ -98,8 +99,9 @@ export function applyChanges(input: ApplyInput): Promise<WriteResult> {
     const recorded = await afterWrite(async () => {
       await recordHistory(historyEntry(entryId, Date.now(), fresh, updated, keys, definitions));
       historyId = entryId;
-      await noteWritten(updated.id, writtenValues(updated, keys, added, definitions));
     });
+    // What was written feeds the next diff's three-way view; without it that view is only less precise, so no warning.
+    await noteWritten(updated.id, writtenValues(updated, keys, added, definitions)).catch(() => undefined);
     return finish({ ...base, status: 'success', at: Date.now(), keys, contact: updated, ...(historyId ? { historyId } : {}), ...recorded });
   });
 }
@@ -139,10 +141,8 @@ export async function undoEntry(entryId: string): Promise<WriteResult> {
       return finish({ ...base, status: 'error', at: Date.now(), error: toErrorInfo(error) });
     }
     const at = Date.now();
-    const recorded = await afterWrite(async () => {
-      await markUndone(entry.id, at);
-      await noteWritten(updated.id, writtenValues(updated, plan.keys, {}, definitions));
-    });
+    const recorded = await afterWrite(() => markUndone(entry.id, at));
+    await noteWritten(updated.id, writtenValues(updated, plan.keys, {}, definitions)).catch(() => undefined);
     return finish({ ...base, status: 'success', at, keys: plan.keys, contact: updated, blocked: plan.blocked, ...recorded });
   });
 }

@@ -9,7 +9,7 @@ import { readOnTab, saveSettings, startBackground } from '../support/background'
 import { rawValue, type PlannedChange } from '@/utils/diff/plan';
 import { persistentStore, usePersistentBackend } from '@/utils/storage/extension';
 import { memoryBackend } from '@/utils/storage/store';
-import { historyItem } from '@/utils/storage/items';
+import { historyItem, provenanceItem } from '@/utils/storage/items';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -139,6 +139,21 @@ describe('apply', () => {
     // No entry to undo: the popup shows no Undo beside this result.
     expect(result.historyId).toBeUndefined();
     expect(patches()).toHaveLength(1);
+  });
+
+  it('gives no history warning when only the note of what was written fails: the write can be undone', async () => {
+    const contact = await seen();
+    const backend = memoryBackend();
+    const provenanceKey = provenanceItem(DEMO_CONTACT_ID).key;
+    usePersistentBackend({
+      ...backend,
+      update: (key, change) => (key === provenanceKey ? Promise.reject(new Error('QuotaExceededError')) : backend.update(key, change)),
+    });
+    await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+    const result = await apply(planOf(contact, { city: 'Lyon' }));
+    expect(result.status).toBe('success');
+    expect(result.warning).toBeUndefined();
+    expect(result.historyId).toBeDefined();
   });
 
   it('names the history entry of the write, so the Undo beside the result undoes that write', async () => {

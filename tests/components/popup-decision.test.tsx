@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
 import { handleRequest } from '@/entrypoints/background/handlers';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
@@ -192,6 +193,31 @@ describe('searching', () => {
     expect(q(root, '[data-testid="name-mismatch"]')).not.toBeNull();
     expect(ticked(root)).toHaveLength(0);
   });
+
+  it('never lets a slow answer to an earlier text replace the hits for the text in the box', async () => {
+    const root = await open();
+    const send = fakeBrowser.runtime.sendMessage;
+    let release = () => {};
+    let held = false;
+    fakeBrowser.runtime.sendMessage = (async (message: { type: string; query?: string }) => {
+      if (message.type === 'search-contacts' && message.query === 'Lefèbvre') {
+        held = true;
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return send(message);
+    }) as unknown as typeof send;
+    try {
+      await type(q(root, '[data-testid="contact-search"]') as HTMLInputElement, 'Lefèbvre');
+      await until(() => held, 'the first search to be asked');
+      await search(root, 'Brasserie Lumière');
+      await act(async () => release());
+      await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      expect(q(root, `.search-results [data-contact-id="${OTHER_PERSON_ID}"]`)).toBeNull();
+      expect(q(root, '[data-testid="search-result-note"]')?.textContent).toBe('The contacts found are already in the list above.');
+    } finally {
+      fakeBrowser.runtime.sendMessage = send;
+    }
+  });
 });
 
 describe('after Apply', () => {
@@ -199,8 +225,27 @@ describe('after Apply', () => {
     const root = await open();
     expect(q(root, '[data-testid="chosen-contact"]')?.textContent).not.toContain('Directrice commerciale');
     await click(box(root, 'city'));
-    await click(q(root, '[data-testid="apply"]'));
-    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'success' && idle(root), 'the write');
+    // A slow history read: each time the popup reads idle after Apply, the Undo beside the result is already there.
+    const send = fakeBrowser.runtime.sendMessage;
+    fakeBrowser.runtime.sendMessage = (async (message: { type: string }) => {
+      if (message.type === 'get-history') await new Promise((resolve) => setTimeout(resolve, 100));
+      return send(message);
+    }) as unknown as typeof send;
+    const undoWhenIdle: boolean[] = [];
+    const popup = q(root, '[data-testid="popup"]')!;
+    const observer = new MutationObserver(() => {
+      if (popup.getAttribute('aria-busy') === 'false') undoWhenIdle.push(!!q(root, '[data-testid="result-undo"]'));
+    });
+    observer.observe(popup, { attributes: true, attributeFilter: ['aria-busy'] });
+    try {
+      await click(q(root, '[data-testid="apply"]'));
+      await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'success' && idle(root), 'the write');
+    } finally {
+      observer.disconnect();
+      fakeBrowser.runtime.sendMessage = send;
+    }
+    expect(undoWhenIdle.length).toBeGreaterThan(0);
+    expect(undoWhenIdle.every(Boolean)).toBe(true);
     const bar = q(root, '.apply-bar')!;
     expect(bar.querySelector('[data-testid="result"]')?.textContent).toBe('Updated in Skipcall: Role, City.');
     expect(bar.querySelector('[data-testid="result-undo"]')?.textContent).toBe('Undo');
@@ -215,6 +260,27 @@ describe('after Apply', () => {
     await until(() => q(root, '[data-testid="result"]')?.textContent?.startsWith('Restored') === true && idle(root), 'the undo');
     expect(sandbox.contacts.get(DEMO_CONTACT_ID)?.city).toBe('Paris');
   });
+
+  it('shows the Undo of a write that finished after the popup was reopened', async () => {
+    const root = await open();
+    // Skipcall answers 500 once and the write retries: it is still running when the popup comes back.
+    sandbox.failNext(1, 500);
+    await click(q(root, '[data-testid="apply"]'));
+    await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'pending', 'the write to start');
+    render(null, root);
+    const busy: string[] = [];
+    const reopened = document.createElement('div');
+    mounted = reopened;
+    document.body.replaceChildren(reopened);
+    await act(async () => render(<Popup tabId={TAB} />, reopened));
+    await until(() => {
+      busy.push(q(reopened, '[data-testid="popup"]')?.getAttribute('aria-busy') ?? '');
+      return q(reopened, '[data-testid="result"]')?.getAttribute('data-status') === 'success' && idle(reopened);
+    }, 'the write to finish');
+    expect(busy).toContain('true');
+    expect(q(reopened, '[data-testid="result-undo"]')?.textContent).toBe('Undo');
+    expect(qa(reopened, '[data-testid="history-entry"]')).toHaveLength(1);
+  }, 20_000);
 
   it('highlights the rows Skipcall changed when nothing was written', async () => {
     const root = await open();
