@@ -266,7 +266,8 @@ export function ContactPanel(props: Props) {
 
   const problems = Object.entries(plan.problems);
   const offered = rows.some((r) => r.status === 'fill' || r.status === 'update');
-  const disabledReason = writing
+  // A sequence add is a write too: Apply waits for it, so the two never race in the popup.
+  const disabledReason = writing || sequenceBusy
     ? t('applyWriting')
     : props.confirmNeeded
       ? t('applyConfirmPerson')

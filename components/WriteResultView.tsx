@@ -30,7 +30,7 @@ export function WriteResultView({ result, customFieldNames, relinkedTo }: Props)
       } else {
         text = result.keys.length ? t('resultUpdated', names(result.keys)) : t('resultNothingToSend');
       }
-      if (result.warning === 'not-recorded') text += ` ${t('resultNotRecorded')}`;
+      if (result.warning === 'not-recorded') text += ` ${t(result.kind === 'undo' ? 'resultUndoNotRecorded' : 'resultNotRecorded')}`;
       break;
     case 'conflict':
       text = t('resultConflict', names(result.keys));

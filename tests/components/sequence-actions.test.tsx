@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContactPanel } from '@/components/ContactPanel';
 import { persistentStore } from '@/utils/storage/extension';
 import { sequencesItem } from '@/utils/storage/items';
@@ -86,6 +87,27 @@ describe('sequence actions', () => {
     // The PATCH is undone by another PATCH; the contact stays in the sequence.
     expect(writes()).toEqual(['PATCH', 'POST', 'PATCH']);
     expect(q(root, 'result-undo')).toBeNull();
+  });
+
+  it('keeps Apply disabled while an add to the sequence is running', async () => {
+    const root = await mount();
+    const send = fakeBrowser.runtime.sendMessage;
+    let release = () => {};
+    fakeBrowser.runtime.sendMessage = (async (message: { type: string }) => {
+      if (message.type === 'sequence-add') await new Promise<void>((resolve) => (release = resolve));
+      return send(message);
+    }) as unknown as typeof send;
+    try {
+      expect((q(root, 'apply') as HTMLButtonElement).disabled).toBe(false);
+      await click(q(root, 'sequence-add'));
+      expect((q(root, 'apply') as HTMLButtonElement).disabled).toBe(true);
+      expect(q(root, 'apply-reason')?.textContent).toBe('A write is in progress.');
+      await act(async () => release());
+      await until(() => q(root, 'sequence-result')?.dataset.status === 'added', 'the add');
+      await until(() => !(q(root, 'apply') as HTMLButtonElement).disabled, 'Apply offered again');
+    } finally {
+      fakeBrowser.runtime.sendMessage = send;
+    }
   });
 
   it('adds nothing while the contact’s name is not confirmed as the person’s', async () => {
