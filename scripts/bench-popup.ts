@@ -96,12 +96,23 @@ function percentile(sorted: number[], p: number): number {
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-async function timePopup(chromium: ChromiumExtension, tabId: number): Promise<{ marks: Required<Marks>; wall: number }> {
+/**
+ * The floor under the popup's figure: privacy.html (static text, Preact, no
+ * storage read) is timed the same way, to the next animation frame after
+ * DOMContentLoaded.
+ */
+const WATCH_FIRST_FRAME = `(() => {
+  const marks = (window.__benchMarks = { start: performance.now() });
+  document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => { marks.frame = performance.now(); }));
+})();`;
+
+/** Opens `path` of the extension in a fresh page with `watch` run before its scripts, and waits for its `frame` mark. */
+async function timePage(chromium: ChromiumExtension, path: string, watch: string): Promise<{ marks: Marks & { frame: number; dcl: number }; wall: number }> {
   const page: Page = await chromium.newPage();
   try {
-    await page.addInitScript({ content: WATCH_FIRST_DIFF_ROW });
+    await page.addInitScript({ content: watch });
     const started = performance.now();
-    await page.goto(`${chromium.extensionOrigin}/popup.html?tabId=${tabId}`);
+    await page.goto(`${chromium.extensionOrigin}/${path}`);
     await page.waitForFunction(() => (window as unknown as { __benchMarks: Marks }).__benchMarks.frame !== undefined, null, {
       timeout: 10_000,
       polling: 'raf',
@@ -111,38 +122,15 @@ async function timePopup(chromium: ChromiumExtension, tabId: number): Promise<{ 
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { ...(window as unknown as { __benchMarks: Marks }).__benchMarks, dcl: nav?.domContentLoadedEventEnd ?? NaN };
     });
-    return { marks: marks as Required<Marks>, wall };
+    return { marks: marks as Marks & { frame: number; dcl: number }, wall };
   } finally {
     await page.close();
   }
 }
 
-/**
- * The floor under the popup's figure: privacy.html (static text, Preact, no
- * storage read) loaded the same way, timed to DOMContentLoaded and to the next
- * animation frame after it.
- */
-const WATCH_FIRST_FRAME = `(() => {
-  const marks = (window.__benchMarks = { start: performance.now() });
-  document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => { marks.frame = performance.now(); }));
-})();`;
-
-async function timeStaticPage(chromium: ChromiumExtension): Promise<{ dcl: number; frame: number }> {
-  const page: Page = await chromium.newPage();
-  try {
-    await page.addInitScript({ content: WATCH_FIRST_FRAME });
-    await page.goto(`${chromium.extensionOrigin}/privacy.html`);
-    await page.waitForFunction(() => (window as unknown as { __benchMarks: Marks }).__benchMarks.frame !== undefined, null, {
-      timeout: 10_000,
-      polling: 'raf',
-    });
-    return await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return { dcl: nav?.domContentLoadedEventEnd ?? NaN, frame: (window as unknown as { __benchMarks: Marks }).__benchMarks.frame! };
-    });
-  } finally {
-    await page.close();
-  }
+async function timePopup(chromium: ChromiumExtension, tabId: number): Promise<{ marks: Required<Marks>; wall: number }> {
+  const { marks, wall } = await timePage(chromium, `popup.html?tabId=${tabId}`, WATCH_FIRST_DIFF_ROW);
+  return { marks: marks as Required<Marks>, wall };
 }
 
 /** Waits until the sandbox has had no request for QUIET_MS. */
@@ -242,7 +230,7 @@ async function main(): Promise<number> {
     }
     // What any extension page costs here, whatever its code: the part of the figure the popup cannot remove.
     const floor: { dcl: number; frame: number }[] = [];
-    for (let i = 0; i < runs; i++) floor.push(await timeStaticPage(chromium));
+    for (let i = 0; i < runs; i++) floor.push((await timePage(chromium, 'privacy.html', WATCH_FIRST_FRAME)).marks);
     const floorDcl = stats(floor.map((f) => f.dcl));
     const floorFrame = stats(floor.map((f) => f.frame));
     console.log(

@@ -6,12 +6,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
 import { handleRequest } from '@/entrypoints/background/handlers';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { useLocale } from '../setup/i18n';
-import { readOnTab, saveSettings, startBackground } from '../support/background';
+import { beforeMessages, readOnTab, saveSettings, startBackground } from '../support/background';
 
 const TAB = 21;
 const OTHER_PERSON_ID = 'c0ffee00-0000-4000-8000-000000000002'; // Jean-Baptiste Lefèbvre in the sandbox
@@ -196,16 +195,14 @@ describe('searching', () => {
 
   it('never lets a slow answer to an earlier text replace the hits for the text in the box', async () => {
     const root = await open();
-    const send = fakeBrowser.runtime.sendMessage;
     let release = () => {};
     let held = false;
-    fakeBrowser.runtime.sendMessage = (async (message: { type: string; query?: string }) => {
+    const restore = beforeMessages(async (message) => {
       if (message.type === 'search-contacts' && message.query === 'Lefèbvre') {
         held = true;
         await new Promise<void>((resolve) => (release = resolve));
       }
-      return send(message);
-    }) as unknown as typeof send;
+    });
     try {
       await type(q(root, '[data-testid="contact-search"]') as HTMLInputElement, 'Lefèbvre');
       await until(() => held, 'the first search to be asked');
@@ -215,7 +212,7 @@ describe('searching', () => {
       expect(q(root, `.search-results [data-contact-id="${OTHER_PERSON_ID}"]`)).toBeNull();
       expect(q(root, '[data-testid="search-result-note"]')?.textContent).toBe('The contacts found are already in the list above.');
     } finally {
-      fakeBrowser.runtime.sendMessage = send;
+      restore();
     }
   });
 });
@@ -226,11 +223,7 @@ describe('after Apply', () => {
     expect(q(root, '[data-testid="chosen-contact"]')?.textContent).not.toContain('Directrice commerciale');
     await click(box(root, 'city'));
     // A slow history read: each time the popup reads idle after Apply, the Undo beside the result is already there.
-    const send = fakeBrowser.runtime.sendMessage;
-    fakeBrowser.runtime.sendMessage = (async (message: { type: string }) => {
-      if (message.type === 'get-history') await new Promise((resolve) => setTimeout(resolve, 100));
-      return send(message);
-    }) as unknown as typeof send;
+    const restore = beforeMessages((message) => (message.type === 'get-history' ? new Promise((resolve) => setTimeout(resolve, 100)) : undefined));
     const undoWhenIdle: boolean[] = [];
     const popup = q(root, '[data-testid="popup"]')!;
     const observer = new MutationObserver(() => {
@@ -242,7 +235,7 @@ describe('after Apply', () => {
       await until(() => q(root, '[data-testid="result"]')?.getAttribute('data-status') === 'success' && idle(root), 'the write');
     } finally {
       observer.disconnect();
-      fakeBrowser.runtime.sendMessage = send;
+      restore();
     }
     expect(undoWhenIdle.length).toBeGreaterThan(0);
     expect(undoWhenIdle.every(Boolean)).toBe(true);

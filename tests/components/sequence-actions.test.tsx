@@ -3,13 +3,12 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContactPanel } from '@/components/ContactPanel';
 import { persistentStore } from '@/utils/storage/extension';
 import { sequencesItem } from '@/utils/storage/items';
 import { DEMO_API_KEY, DEMO_CONTACT_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 import { DEMO_SEQUENCE_ID, MEMBER_PARIS_KARIM } from '../../sandbox/seed';
-import { readOnTab, saveSettings, startBackground } from '../support/background';
+import { beforeMessages, readOnTab, saveSettings, startBackground } from '../support/background';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -91,12 +90,8 @@ describe('sequence actions', () => {
 
   it('keeps Apply disabled while an add to the sequence is running', async () => {
     const root = await mount();
-    const send = fakeBrowser.runtime.sendMessage;
     let release = () => {};
-    fakeBrowser.runtime.sendMessage = (async (message: { type: string }) => {
-      if (message.type === 'sequence-add') await new Promise<void>((resolve) => (release = resolve));
-      return send(message);
-    }) as unknown as typeof send;
+    const restore = beforeMessages((message) => (message.type === 'sequence-add' ? new Promise<void>((resolve) => (release = resolve)) : undefined));
     try {
       expect((q(root, 'apply') as HTMLButtonElement).disabled).toBe(false);
       await click(q(root, 'sequence-add'));
@@ -106,7 +101,7 @@ describe('sequence actions', () => {
       await until(() => q(root, 'sequence-result')?.dataset.status === 'added', 'the add');
       await until(() => !(q(root, 'apply') as HTMLButtonElement).disabled, 'Apply offered again');
     } finally {
-      fakeBrowser.runtime.sendMessage = send;
+      restore();
     }
   });
 

@@ -30,6 +30,22 @@ export function startBackground(tabId?: number): void {
   });
 }
 
+/**
+ * Runs `before` on every message the pages send, ahead of the background's
+ * answer: a test holds or slows one reply this way. Returns what puts the
+ * plain messaging back.
+ */
+export function beforeMessages(before: (message: Request) => Promise<unknown> | void): () => void {
+  const send = fakeBrowser.runtime.sendMessage;
+  fakeBrowser.runtime.sendMessage = (async (message: Request) => {
+    await before(message);
+    return send(message);
+  }) as unknown as typeof send;
+  return () => {
+    fakeBrowser.runtime.sendMessage = send;
+  };
+}
+
 /** Has the background take a page read of `values` on `tabId`, as the content script would; returns its read id. */
 export async function readOnTab(tabId: number, values: Partial<Record<ProfileFieldName, string>>, url?: string): Promise<string> {
   const profile = Object.fromEntries(
