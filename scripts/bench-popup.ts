@@ -18,9 +18,12 @@
 // browser's time to create the tab. The wall time around goto() + the wait is
 // printed too, for information.
 //
-// Then the same for privacy.html, a static page with Preact and no storage
-// read: the floor any extension page has on the machine, printed with what
-// the popup adds above it.
+// Then the floors, timed the same way to the first frame after
+// DOMContentLoaded: a page with no script, a page with one empty module
+// script (two probe pages written into the build for the run and removed
+// after), and privacy.html, a static page with Preact and no storage read.
+// They are what any extension page costs on the machine before its own work;
+// the popup's figure is printed beside them with what it adds.
 //
 // Then the API requests one profile view costs: sandbox.log before and after
 // loading a profile page in a new tab and letting the background settle (no
@@ -34,7 +37,7 @@
 // machine, 85-92 ms); TARGET_MS is issue 11's goal, printed beside the median
 // and not enforced (docs/architecture.md, "Opening the popup", says where the
 // time goes and why the target is not reached yet).
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -95,6 +98,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** Probe pages for the floors, as [file, content]: no script, and one empty module script. */
+const FLOOR_PROBES: [string, string][] = [
+  ['bench-floor-blank.html', '<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Floor</title></head><body><p>Floor</p></body></html>'],
+  [
+    'bench-floor-module.html',
+    '<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Floor</title><script type="module" src="/bench-floor-module.js"></script></head><body><p>Floor</p></body></html>',
+  ],
+  ['bench-floor-module.js', 'document.body.append(" ");\n'],
+];
 
 /**
  * The floor under the popup's figure: privacy.html (static text, Preact, no
@@ -175,6 +188,7 @@ async function main(): Promise<number> {
     console.error(`No built test extension at ${path.relative(process.cwd(), CHROME_BUILD)}: run \`npm run build:test\` first (this script builds nothing).`);
     return 1;
   }
+  for (const [file, content] of FLOOR_PROBES) writeFileSync(path.join(CHROME_BUILD, file), content);
   const sandbox = await startSandbox({ port: 0 });
   const chromium = await launchChromium({ serve: e2eLinkedIn, headless: true });
   let failed = false;
@@ -228,14 +242,19 @@ async function main(): Promise<number> {
     if (Math.max(Number(loadBefore), Number(loadAfter)) > cores) {
       console.log('  ⚠ the machine was busy with other work: these times are inflated; run again on a quiet machine before judging');
     }
-    // What any extension page costs here, whatever its code: the part of the figure the popup cannot remove.
-    const floor: { dcl: number; frame: number }[] = [];
-    for (let i = 0; i < runs; i++) floor.push((await timePage(chromium, 'privacy.html', WATCH_FIRST_FRAME)).marks);
-    const floorDcl = stats(floor.map((f) => f.dcl));
-    const floorFrame = stats(floor.map((f) => f.frame));
-    console.log(
-      `  floor, privacy.html (static text, Preact only): DOMContentLoaded median ${fmt(floorDcl.median)}, next frame median ${fmt(floorFrame.median)}; the popup adds ${fmt(median - floorFrame.median)}`,
-    );
+    // What an extension page costs here before its own work: the part of the figure the popup cannot remove.
+    console.log('  floors, timed the same way (median DOMContentLoaded → first frame after it):');
+    const floors: [string, string][] = [
+      ['a page with no script', 'bench-floor-blank.html'],
+      ['a page with one empty module script', 'bench-floor-module.html'],
+      ['privacy.html (static text, Preact only)', 'privacy.html'],
+    ];
+    for (const [name, file] of floors) {
+      const floor: { dcl: number; frame: number }[] = [];
+      for (let i = 0; i < runs; i++) floor.push((await timePage(chromium, file, WATCH_FIRST_FRAME)).marks);
+      const frame = stats(floor.map((f) => f.frame)).median;
+      console.log(`    ${name.padEnd(42)} ${fmt(stats(floor.map((f) => f.dcl)).median).padStart(9)} → ${fmt(frame)}; the popup adds ${fmt(median - frame)}`);
+    }
     const wall = stats(timings.map((t) => t.wall));
     console.log(`  wall time around goto + wait (information): median ${fmt(wall.median)}, p95 ${fmt(wall.p95)}`);
     if (median > BUDGET_MS) {
@@ -259,6 +278,7 @@ async function main(): Promise<number> {
   } finally {
     await chromium.close();
     await sandbox.close();
+    for (const [file] of FLOOR_PROBES) rmSync(path.join(CHROME_BUILD, file), { force: true });
   }
   return failed ? 1 : 0;
 }
