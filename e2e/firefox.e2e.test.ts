@@ -14,6 +14,7 @@ import {
   pageStates,
   setupNeededWithoutKey,
   wrongKeyRefused,
+  movedApiNamed,
 } from './support/scenarios';
 import {
   badgesOnThreeTabs,
@@ -68,6 +69,10 @@ describe('options page', () => {
 
   it('reports a well-formed but wrong key as refused', async () => {
     await wrongKeyRefused(firefox, sandbox);
+  });
+
+  it('names an API base URL that redirects, and never follows it', async () => {
+    await movedApiNamed(firefox, sandbox);
   });
 
   it('lays out the settings page: click targets of 24 px or more, whole labels, Export and Import alike', async () => {

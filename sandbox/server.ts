@@ -17,6 +17,9 @@ import { DEMO_API_KEY, SUBSCRIPTION_KEYS } from './seed';
 import { contactView, ContactStore } from './store';
 
 export { DEMO_API_KEY, DEMO_CONTACT_ID, DEMO_PROFILE_URL } from './seed';
+
+/** Paths under it answer 308 to the same path without it: a base URL of `<sandbox>/moved` is an API that moved. */
+export const MOVED_PREFIX = '/moved';
 export type { RequestLogEntry } from './request-log';
 export type { Contact } from '../utils/skipcall/schemas';
 
@@ -153,6 +156,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) return handleApi(req, res, url, raw);
     if (isControlPath(url.pathname)) return send(res, handleControl(sandbox, req.method ?? 'GET', url.pathname, parseJson(raw)));
+    // An API that moved: a base URL ending in /moved is redirected to the real one (not logged).
+    if (url.pathname.startsWith(`${MOVED_PREFIX}/`)) {
+      res.writeHead(308, { ...CORS_HEADERS, Location: `${url.pathname.slice(MOVED_PREFIX.length)}${url.search}` }).end();
+      return;
+    }
     send(res, errorReply(404, 'NOT_FOUND'));
   }
 

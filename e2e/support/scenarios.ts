@@ -1,7 +1,7 @@
 // Test bodies shared by the Chromium and Firefox suites: each drives the
 // extension through its hooks and checks what the user and the sandbox see.
 import { expect } from 'vitest';
-import { DEMO_API_KEY, type Sandbox } from '../../sandbox/server';
+import { DEMO_API_KEY, MOVED_PREFIX, type Sandbox } from '../../sandbox/server';
 import type { ExtensionHarness } from './harness';
 import { connectionStatus, configureExtension, fieldProblem, openOptions, submitSettings } from './options';
 import { DEMO_PROFILE, PERSON_A, PERSON_B } from './pages';
@@ -100,6 +100,17 @@ export async function wrongKeyRefused(harness: ExtensionHarness, sandbox: Sandbo
   expect(status.text).toContain('Skipcall refused this key. Copy it again from Skipcall → Settings → API Keys');
   expect(status.text).not.toMatch(/in the settings/i);
   expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([401]);
+}
+
+export async function movedApiNamed(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  const page = await openOptions(harness);
+  await submitSettings(page, { apiKey: DEMO_API_KEY, apiBaseUrl: `${sandbox.url}${MOVED_PREFIX}` });
+  const status = await connectionStatus(page);
+  expect(status.status).toBe('error');
+  // Named for what it is, not "cannot be reached"; and the key never went where the redirect pointed.
+  expect(status.text).toContain('The API base URL in the settings answers with a redirect');
+  expect(status.text).not.toMatch(/cannot be reached/);
+  expect(workspaceCalls(sandbox)).toEqual([]);
 }
 
 export async function setupNeededWithoutKey(harness: ExtensionHarness): Promise<void> {

@@ -252,29 +252,39 @@ describe('where the key may go, checked at every request', () => {
     expect(requests()).toEqual(['GET /v1/workspaces 200']);
   });
 
-  it('never follows a redirect, so the key cannot be carried elsewhere', async () => {
+  it('never follows a redirect, so the key cannot be carried elsewhere, and names it', async () => {
     const inits: RequestInit[] = [];
     const fetchSpy = async (_input: RequestInfo | URL, init?: RequestInit) => {
       inits.push(init!);
       return new Response('[]');
     };
     await client({ fetch: fetchSpy }).listWorkspaces();
-    expect(inits[0]?.redirect).toBe('error');
+    expect(inits[0]?.redirect).toBe('manual');
 
-    // A real redirect: the request fails and the target never sees the key.
+    // A real redirect: the request fails once, without a retry, and the target never sees the key.
     const target = await startSandbox({ port: 0 });
+    let asked = 0;
     const redirecting = createServer((_request, response) => {
+      asked += 1;
       response.writeHead(302, { Location: `${target.url}/v1/workspaces` }).end();
     });
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = redirecting.address() as AddressInfo;
-      const info = await failure(client({ baseUrl: `http://127.0.0.1:${port}`, maxAttempts: 1 }).listWorkspaces());
-      expect(info.kind).toBe('offline');
+      const info = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).listWorkspaces());
+      expect(info).toEqual({ kind: 'redirect', status: 302 });
+      expect(asked).toBe(1);
       expect(target.log).toEqual([]);
     } finally {
       redirecting.close();
       await target.close();
     }
+  });
+
+  it('names the opaque redirect a browser gives for the same answer', async () => {
+    const opaque = Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    Object.defineProperty(opaque, 'status', { value: 0 });
+    const info = await failure(client({ fetch: async () => opaque }).listWorkspaces());
+    expect(info).toEqual({ kind: 'redirect' });
   });
 });

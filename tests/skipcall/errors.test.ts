@@ -10,6 +10,7 @@ const NOW = 1_800_000_000_000;
 const SAMPLES: Record<ApiErrorKind, ApiErrorInfo> = {
   'no-key': { kind: 'no-key' },
   'bad-base-url': { kind: 'bad-base-url', detail: 'insecure' },
+  redirect: { kind: 'redirect', status: 301 },
   'no-permission': { kind: 'no-permission', detail: 'api.example.com' },
   'invalid-key': { kind: 'invalid-key', status: 401 },
   plan: { kind: 'plan', status: 403, code: 'SUBSCRIPTION_REQUIRED' },
@@ -62,7 +63,7 @@ describe('the rate limit', () => {
 describe('the next action', () => {
   it('is the settings for what is fixed there, Retry for the rest', () => {
     const inSettings = API_ERROR_KINDS.filter((kind) => errorAction(kind) === 'open-settings');
-    expect(inSettings.sort()).toEqual(['bad-base-url', 'invalid-key', 'no-key', 'no-permission', 'plan']);
+    expect(inSettings.sort()).toEqual(['bad-base-url', 'invalid-key', 'no-key', 'no-permission', 'plan', 'redirect']);
     for (const kind of ['server', 'rate-limited', 'offline', 'timeout', 'not-found', 'refused', 'page-changed']) {
       expect(errorAction(kind), kind).toBe('retry');
     }

@@ -199,10 +199,14 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
           ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
-        // A redirect would carry the key to wherever it points.
-        redirect: 'error',
+        // A redirect would carry the key to wherever it points: never followed, and named
+        // (a browser gives an opaque redirect; other fetches the 3xx answer itself).
+        redirect: 'manual',
         signal: controller.signal,
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        throw new SkipcallApiError({ kind: 'redirect', ...(response.status ? { status: response.status } : {}) });
+      }
       return { response, json: await readJson(response) };
     } catch (error) {
       if (error instanceof SkipcallApiError) throw error;

@@ -5,6 +5,7 @@ import type { FieldProblem } from './validation';
 export const API_ERROR_KINDS = [
   'no-key', // no API key saved yet
   'bad-base-url', // the saved API base URL is not https (detail: 'insecure' or 'format')
+  'redirect', // the API base URL answered with a redirect, not followed (it would carry the key)
   'no-permission', // the extension may not reach the API's origin (detail: its host)
   'invalid-key', // 401
   'plan', // 403: no subscription, or a plan without API access
@@ -19,7 +20,7 @@ export const API_ERROR_KINDS = [
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 
 /** Failures the user fixes in the settings: the pages offer a way there. */
-export const FIXED_IN_SETTINGS: ReadonlySet<string> = new Set<ApiErrorKind>(['no-key', 'invalid-key', 'plan', 'bad-base-url', 'no-permission']);
+export const FIXED_IN_SETTINGS: ReadonlySet<string> = new Set<ApiErrorKind>(['no-key', 'invalid-key', 'plan', 'bad-base-url', 'redirect', 'no-permission']);
 
 /** The one next action a failure offers: the settings for what is fixed there, else asking again. */
 export type ErrorAction = 'open-settings' | 'retry';
@@ -61,6 +62,8 @@ export function apiErrorText(info: ApiErrorInfo, now: number = Date.now()): Text
       return ['apiNoKey'];
     case 'bad-base-url':
       return [info.detail === 'insecure' ? 'apiBaseUrlInsecure' : 'apiBaseUrlFormat'];
+    case 'redirect':
+      return ['apiRedirect'];
     case 'no-permission':
       return ['apiNoPermission', info.detail ?? ''];
     case 'invalid-key':
