@@ -67,6 +67,29 @@ describe('list view', () => {
     expect(root.querySelector('[data-testid="bulk-apply"]')?.textContent).toBe(`Fill empty fields of ${WITH_CHANGES - 1} contacts`);
   });
 
+  it('says Stop for the rows not sent yet and Undo for the batch written, never the same word', async () => {
+    const [a] = scenario();
+    const job = (status: 'running' | 'done') => ({
+      id: 'job-apply', kind: 'apply' as const, tabId: TAB, listKey: scenarioRead().listKey, status, createdAt: Date.now(), msPerRequest: 10,
+      ...(status === 'done' && { finishedAt: Date.now() }),
+      items: [{ key: a!.row.key, label: a!.row.name, contactId: a!.contact!.id, identity: {}, state: status === 'done' ? ('written' as const) : ('queued' as const), historyId: 'h1' }],
+    });
+    const labels: Record<string, string[]> = {};
+    for (const locale of ['en', 'fr'] as const) {
+      useLocale(locale);
+      await session.set(bulkJobItem, undefined, job('running'));
+      let root = await renderPopup();
+      const stop = root.querySelector('[data-testid="bulk-cancel"]')?.textContent ?? '';
+      expect(root.querySelector('[data-testid="bulk-undo"]')).toBeNull();
+      await session.set(bulkJobItem, undefined, job('done'));
+      root = await renderPopup();
+      expect(root.querySelector('[data-testid="bulk-cancel"]')).toBeNull();
+      labels[locale] = [stop, root.querySelector('[data-testid="bulk-undo"]')?.textContent ?? ''];
+    }
+    useLocale('en');
+    expect(labels).toEqual({ en: ['Stop', 'Undo this batch'], fr: ['Arrêter', 'Annuler les modifications du lot'] });
+  });
+
   it('speaks French', async () => {
     useLocale('fr');
     const root = await renderPopup();
