@@ -20,7 +20,11 @@ import { RegistrySection } from './RegistrySection';
 import { SequencesSection } from './SequencesSection';
 import { ask, readSettings, updateSettings } from './runtime';
 
-type Connection = { status: 'pending' } | { status: 'ok'; workspaces: Workspace[] } | { status: 'error'; message: string };
+type Connection =
+  | { status: 'pending' }
+  | { status: 'ok'; workspaces: Workspace[] }
+  /** `kept`: a refused new key did not replace the key saved before (masked). */
+  | { status: 'error'; message: string; kept?: string };
 
 const KEY_PROBLEM: Readonly<Record<'empty' | 'format', MessageKey>> = {
   empty: 'optionsKeyEmpty',
@@ -93,12 +97,22 @@ export function Options() {
         setConnection({ status: 'error', message: t('optionsNotGranted', new URL(baseUrl).host) });
         return;
       }
+      const before = await readSettings();
       const saved = await updateSettings({ ...(key !== undefined && { apiKey: key }), apiBaseUrl: baseUrl });
       setApiKey('');
       setSavedKey(maskApiKey(saved.apiKey));
       setApiBaseUrl(baseUrl);
       const reply = await ask({ type: 'check-connection' });
-      setConnection(reply.ok ? { status: 'ok', workspaces: reply.workspaces } : { status: 'error', message: describeOptionsError(reply.error) });
+      if (reply.ok) return setConnection({ status: 'ok', workspaces: reply.workspaces });
+      const message = describeOptionsError(reply.error);
+      // A new key Skipcall refuses never costs the user the key saved before: those settings come back.
+      if (reply.error.kind === 'invalid-key' && key !== undefined && before.apiKey && before.apiKey !== key) {
+        const restored = await updateSettings({ apiKey: before.apiKey, apiBaseUrl: before.apiBaseUrl });
+        setSavedKey(maskApiKey(restored.apiKey));
+        setApiBaseUrl(restored.apiBaseUrl);
+        return setConnection({ status: 'error', message, kept: maskApiKey(restored.apiKey) });
+      }
+      setConnection({ status: 'error', message });
     } finally {
       setBusy(false);
     }
@@ -158,6 +172,7 @@ export function Options() {
             </>
           )}
           {connection.status === 'error' && <p>{connection.message}</p>}
+          {connection.status === 'error' && connection.kept && <p data-testid="key-kept">{t('optionsKeyKept', connection.kept)}</p>}
         </div>
       )}
       {savedKey && !busy && (

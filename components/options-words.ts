@@ -10,6 +10,7 @@ const ON_THIS_PAGE: Readonly<Partial<Record<ReplyError['kind'], MessageKey>>> = 
   'invalid-key': 'optionsKeyRefused',
   'no-key': 'optionsKeyEmpty',
   offline: 'optionsOffline',
+  redirect: 'optionsRedirect',
   server: 'optionsServer',
 };
 

@@ -108,7 +108,7 @@ export async function movedApiNamed(harness: ExtensionHarness, sandbox: Sandbox)
   const status = await connectionStatus(page);
   expect(status.status).toBe('error');
   // Named for what it is, not "cannot be reached"; and the key never went where the redirect pointed.
-  expect(status.text).toContain('The API base URL in the settings answers with a redirect');
+  expect(status.text).toContain('This API base URL answers with a redirect, which is not followed');
   expect(status.text).not.toMatch(/cannot be reached/);
   expect(workspaceCalls(sandbox)).toEqual([]);
 }

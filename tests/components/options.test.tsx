@@ -140,11 +140,33 @@ describe('Options', () => {
     expect(status(root)).toBe('ok');
     expect(await savedSettings()).toEqual({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url, preferLinkedIn: ['city'], customFieldMap: {} });
 
+    // A key Skipcall knows but whose plan has no API access: saved, the key itself is right.
+    await type(keyInput(root), 'sk_test_no_subscription');
+    await save(root);
+    await until(() => status(root) === 'error', 'the plan error');
+    expect((await savedSettings()).apiKey).toBe('sk_test_no_subscription');
+    expect(keyInput(root).placeholder).toBe(maskApiKey('sk_test_no_subscription'));
+    expect(byId(root, 'key-kept')).toBeNull();
+  });
+
+  it('a typed key Skipcall refuses does not replace the key saved before, nor its base URL', async () => {
+    await saveSettings({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url, preferLinkedIn: ['city'] });
+    fakeBrowser.permissions.request = async () => true;
+    const root = await mount();
     await type(keyInput(root), 'sk_live_wrongkey1234');
+    await type(byId(root, 'api-base-url'), `http://localhost:${new URL(sandbox.url).port}`);
     await save(root);
     await until(() => status(root) === 'error', 'the refused key');
-    expect((await savedSettings()).apiKey).toBe('sk_live_wrongkey1234');
-    expect(keyInput(root).placeholder).toBe(maskApiKey('sk_live_wrongkey1234'));
+    expect(byId(root, 'connection-status')?.textContent).toBe(
+      `Skipcall refused this key. Copy it again from Skipcall → Settings → API Keys, paste it above and save.Your previous settings are kept (key ${maskApiKey(DEMO_API_KEY)}).`,
+    );
+    expect(await savedSettings()).toEqual({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url, preferLinkedIn: ['city'], customFieldMap: {} });
+    expect(keyInput(root).placeholder).toBe(maskApiKey(DEMO_API_KEY));
+    expect((byId(root, 'api-base-url') as HTMLInputElement).value).toBe(sandbox.url);
+    // The kept settings still work.
+    await save(root);
+    await until(() => status(root) === 'ok' || status(root) === 'error', 'the connection check');
+    expect(status(root)).toBe('ok');
   });
 
   it('moves settings an earlier version left in storage.local, and leaves nothing there', async () => {
