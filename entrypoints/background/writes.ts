@@ -37,8 +37,8 @@ async function finish(result: WriteResult): Promise<WriteResult> {
     }
     return result;
   } catch {
-    // A write whose history entry was recorded can still be undone: only the reopened popup misses its outcome.
-    return result.status === 'success' && !result.historyId ? { ...result, warning: 'not-recorded' } : result;
+    // Only a reopened popup misses the outcome: the history (and its warning, from afterWrite) is apart.
+    return result;
   }
 }
 

@@ -199,6 +199,26 @@ describe('undo', () => {
     expect(sandbox.contacts.get(DEMO_CONTACT_ID)?.city).toBe('Paris');
   });
 
+  it('gives no history warning when only the result for a reopened popup cannot be kept: the entry reads undone', async () => {
+    const entryId = await applyThenUndo();
+    // storage.session refuses the finished result (not the "pending" before the PATCH), as when its quota is used up.
+    const set = fakeBrowser.storage.session.set;
+    fakeBrowser.storage.session.set = async (items: Record<string, unknown>) => {
+      const finished = Object.entries(items).some(([key, value]) => key.startsWith('write:') && (value as { status?: string }).status !== 'pending');
+      if (finished) throw new Error('QuotaExceededError');
+      return set(items);
+    };
+    try {
+      const reply = await handleRequest({ type: 'undo', entryId }, undefined);
+      expect(reply.ok && reply.result).toMatchObject({ status: 'success', keys: ['city'] });
+      expect(reply.ok && reply.result.warning).toBeUndefined();
+    } finally {
+      fakeBrowser.storage.session.set = set;
+    }
+    const history = await handleRequest({ type: 'get-history' }, undefined);
+    expect(history.ok && history.entries[0]?.undoneAt).toBeDefined();
+  });
+
   it('leaves a field a colleague re-cased since the write', async () => {
     const entryId = await applyThenUndo();
     sandbox.editContact(DEMO_CONTACT_ID, { city: 'LYON' });
