@@ -157,8 +157,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) return handleApi(req, res, url, raw);
     if (isControlPath(url.pathname)) return send(res, handleControl(sandbox, req.method ?? 'GET', url.pathname, parseJson(raw)));
     // An API that moved: a base URL ending in /moved is redirected to the real one (not logged).
-    if (url.pathname.startsWith(`${MOVED_PREFIX}/`)) {
-      res.writeHead(308, { ...CORS_HEADERS, Location: `${url.pathname.slice(MOVED_PREFIX.length)}${url.search}` }).end();
+    // The target stays on this server: a path starting "//" would name another host.
+    const moved = url.pathname.slice(MOVED_PREFIX.length);
+    if (url.pathname.startsWith(`${MOVED_PREFIX}/`) && !moved.startsWith('//')) {
+      res.writeHead(308, { ...CORS_HEADERS, Location: `${moved}${url.search}` }).end();
       return;
     }
     send(res, errorReply(404, 'NOT_FOUND'));

@@ -188,9 +188,29 @@ async function main(): Promise<number> {
     console.error(`No built test extension at ${path.relative(process.cwd(), CHROME_BUILD)}: run \`npm run build:test\` first (this script builds nothing).`);
     return 1;
   }
+  try {
+    return await measure();
+  } finally {
+    removeFloorProbes();
+  }
+}
+
+function removeFloorProbes(): void {
+  for (const [file] of FLOOR_PROBES) rmSync(path.join(CHROME_BUILD, file), { force: true });
+}
+
+async function measure(): Promise<number> {
   for (const [file, content] of FLOOR_PROBES) writeFileSync(path.join(CHROME_BUILD, file), content);
+  // An interrupted run leaves no probe page in the build either.
+  process.once('SIGINT', () => {
+    removeFloorProbes();
+    process.exit(130);
+  });
   const sandbox = await startSandbox({ port: 0 });
-  const chromium = await launchChromium({ serve: e2eLinkedIn, headless: true });
+  const chromium = await launchChromium({ serve: e2eLinkedIn, headless: true }).catch(async (error: unknown) => {
+    await sandbox.close();
+    throw error;
+  });
   let failed = false;
   try {
     const status = await configureExtension(chromium, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
@@ -278,7 +298,6 @@ async function main(): Promise<number> {
   } finally {
     await chromium.close();
     await sandbox.close();
-    for (const [file] of FLOOR_PROBES) rmSync(path.join(CHROME_BUILD, file), { force: true });
   }
   return failed ? 1 : 0;
 }

@@ -3,7 +3,7 @@
 // the bulk buttons' counts, CSV export, French words.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { Popup } from '@/components/Popup';
 import { handleRequest } from '@/entrypoints/background/handlers';
 import { updateRegistry } from '@/entrypoints/background/registry-store';
@@ -14,7 +14,7 @@ import { persistentStore, session } from '@/utils/storage/extension';
 import { sequencesItem } from '@/utils/storage/items';
 import { bulkJobItem } from '@/utils/storage/session';
 import { useLocale } from '../setup/i18n';
-import { saveSettings, startBackground } from '../support/background';
+import { beforeMessages, saveSettings, startBackground } from '../support/background';
 import { LIKELY, LINKED, NONE, WITH_CHANGES, scenario, scenarioRead } from '../support/list-scenario';
 
 const TAB = 9;
@@ -75,6 +75,12 @@ describe('list view', () => {
       items: [{ key: a!.row.key, label: a!.row.name, contactId: a!.contact!.id, identity: {}, state: status === 'done' ? ('written' as const) : ('queued' as const), historyId: 'h1' }],
     });
     const labels: Record<string, string[]> = {};
+    // The popup's list-open would resume the stored "running" job for real: held back, the job stays as set.
+    const restore = beforeMessages((message) => (message.type === 'list-open' ? new Promise(() => undefined) : undefined));
+    onTestFinished(() => {
+      restore();
+      render(null, document.body.firstElementChild!);
+    });
     for (const locale of ['en', 'fr'] as const) {
       useLocale(locale);
       await session.set(bulkJobItem, undefined, job('running'));

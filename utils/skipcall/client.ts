@@ -30,6 +30,9 @@ import {
 import { fieldProblems } from './validation';
 import { checkApiBaseUrl, originPermission } from '../settings';
 
+/** The statuses fetch would follow as a redirect (with `Location`). */
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
 export interface SkipcallClientOptions {
   baseUrl: string;
   apiKey: string;
@@ -204,7 +207,8 @@ export function createSkipcallClient(options: SkipcallClientOptions) {
         redirect: 'manual',
         signal: controller.signal,
       });
-      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      if (response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status)) {
+        await response.body?.cancel().catch(() => undefined);
         throw new SkipcallApiError({ kind: 'redirect', ...(response.status ? { status: response.status } : {}) });
       }
       return { response, json: await readJson(response) };
