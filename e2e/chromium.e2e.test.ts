@@ -21,6 +21,7 @@ import {
   setupNeededWithoutKey,
   wrongKeyRefused,
   movedApiNamed,
+  refusedKeyKeepsSaved,
 } from './support/scenarios';
 import {
   badgesOnThreeTabs,
@@ -115,6 +116,10 @@ describe('options page', () => {
 
   it('names an API base URL that redirects, and never follows it', async () => {
     await movedApiNamed(chromium, sandbox);
+  });
+
+  it('keeps the saved key when a new one is refused', async () => {
+    await refusedKeyKeepsSaved(chromium, sandbox);
   });
 
   it('lays out the settings page: click targets of 24 px or more, whole labels, Export and Import alike', async () => {

@@ -102,6 +102,21 @@ export async function wrongKeyRefused(harness: ExtensionHarness, sandbox: Sandbo
   expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([401]);
 }
 
+export async function refusedKeyKeepsSaved(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
+  expect((await configureExtension(harness, { apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url })).status).toBe('ok');
+  const page = await openOptions(harness);
+  await submitSettings(page, { apiKey: WRONG_KEY, apiBaseUrl: sandbox.url });
+  const status = await connectionStatus(page);
+  expect(status.status).toBe('error');
+  expect(status.text).toContain('Skipcall refused this key.');
+  expect(status.text).toContain('Your previous settings are kept (key sk_test_…demo).');
+  expect((await readStoredItems(harness)).settings?.value).toMatchObject({ apiKey: DEMO_API_KEY, apiBaseUrl: sandbox.url });
+  // The kept key is the one the next check sends: accepted.
+  expect(workspaceCalls(sandbox).map((entry) => entry.status)).toEqual([200, 401]);
+  await page.click('[data-testid="save-settings"]');
+  expect((await connectionStatus(page)).status).toBe('ok');
+}
+
 export async function movedApiNamed(harness: ExtensionHarness, sandbox: Sandbox): Promise<void> {
   const page = await openOptions(harness);
   await submitSettings(page, { apiKey: DEMO_API_KEY, apiBaseUrl: `${sandbox.url}${MOVED_PREFIX}` });
